@@ -1,0 +1,6 @@
+package org.lifecert.events;
+
+/** Outcome of a verdict (match or liveness). */
+public enum Decision {
+    PASS, FAIL
+}

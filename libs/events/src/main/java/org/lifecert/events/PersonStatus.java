@@ -1,0 +1,5 @@
+package org.lifecert.events;
+
+public enum PersonStatus {
+    ACTIVE, DECEASED, TRANSFERRED_OUT
+}
