@@ -1,0 +1,481 @@
+package org.lifecert.face;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfDouble;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The face pipeline: decode, detect (fr_detect), 68 landmarks (fr_landmark), eye state (fr_eye), head pose (fr_pose),
+ * passive anti-spoofing (fr_liveness) and, on request, the embedding (fr_feature, aligned with a 5-point similarity
+ * transform). Pre- and post-processing follow the package's lib/fr_*.js except where issue 3 found them wrong.
+ *
+ * <p>Thread-safe: the six ONNX sessions are created once and shared; input buffers are per thread.
+ */
+public final class FaceEngine implements AutoCloseable {
+    /** Embeddings from different model versions are not comparable; templates carry this string. */
+    public static final String MODEL_VERSION = "faceplugin-0.0.1/fr_feature";
+
+    static final int DETECT_WIDTH = 320;
+    static final int DETECT_HEIGHT = 240;
+    static final int DETECT_PRIORS = 4420;
+    static final int LANDMARK_SIZE = 64;
+    static final int EYE_SIZE = 24;
+    static final int POSE_SIZE = 224;
+    static final int LIVENESS_SIZE = 128;
+    static final int FEATURE_SIZE = 112;
+    /** Images are analysed at most this large (longer side): bigger photos add decode time, not accuracy. */
+    static final int WORKING_MAX_SIDE = 1280;
+    /** fr_liveness: index of the "live" class in its 3-way softmax (measured, see README). */
+    static final int LIVE_CLASS = 1;
+    /** fr_eye: index of the "open" class (FACTS.md: the first output behaves as "eye open"). */
+    static final int EYE_OPEN_CLASS = 0;
+
+    private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
+    private static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
+
+    private final FaceEngineConfig config;
+    private final QualityGate qualityGate;
+    private final ImageDecoder decoder;
+    private final OnnxModel detect;
+    private final OnnxModel landmark;
+    private final OnnxModel eye;
+    private final OnnxModel pose;
+    private final OnnxModel liveness;
+    private final OnnxModel feature;
+    private final ThreadLocal<Workspace> workspaces;
+
+    /** Per-thread input buffers, reused across frames (direct, so ONNX Runtime reads them without a copy). */
+    private final class Workspace {
+        final FloatBuffer detectIn = direct(detect.inputSize());
+        final FloatBuffer landmarkIn = direct(landmark.inputSize());
+        final FloatBuffer eyeIn = direct(eye.inputSize());
+        final FloatBuffer poseIn = direct(pose.inputSize());
+        final FloatBuffer livenessIn = direct(liveness.inputSize());
+        final FloatBuffer featureIn = direct(feature.inputSize());
+        byte[] pixels = new byte[POSE_SIZE * POSE_SIZE * 3];
+
+        byte[] pixels(int n) {
+            if (pixels.length < n) {
+                pixels = new byte[n];
+            }
+            return pixels;
+        }
+    }
+
+    private static FloatBuffer direct(int floats) {
+        return ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    private FaceEngine(FaceEngineConfig config, List<OnnxModel> models) {
+        this.config = config;
+        this.qualityGate = new QualityGate(config);
+        this.decoder = new ImageDecoder(config);
+        this.detect = models.get(0);
+        this.landmark = models.get(1);
+        this.eye = models.get(2);
+        this.pose = models.get(3);
+        this.liveness = models.get(4);
+        this.feature = models.get(5);
+        this.workspaces = ThreadLocal.withInitial(Workspace::new);
+    }
+
+    /**
+     * Loads the six models (checked against their sha256) and creates their sessions.
+     *
+     * @throws ModelUnavailableException naming the missing or corrupt file and the command that restores it
+     */
+    public static FaceEngine load(FaceEngineConfig config) {
+        NativeLibraries.load();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        List<OnnxModel> models = new ArrayList<>();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(config.intraOpThreads());
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // fr_feature is 6x slower when denormal floats are not flushed (FACTS.md).
+            options.addConfigEntry("session.set_denormal_as_zero", "1");
+            models.add(OnnxModel.load("fr_detect.onnx", new long[]{1, 3, DETECT_HEIGHT, DETECT_WIDTH},
+                    List.of("scores", "boxes"), config, env, options));
+            models.add(OnnxModel.load("fr_landmark.onnx", new long[]{1, 1, LANDMARK_SIZE, LANDMARK_SIZE},
+                    List.of(), config, env, options));
+            models.add(OnnxModel.load("fr_eye.onnx", new long[]{1, 1, EYE_SIZE, EYE_SIZE}, List.of(), config, env, options));
+            models.add(OnnxModel.load("fr_pose.onnx", new long[]{1, 3, POSE_SIZE, POSE_SIZE},
+                    List.of("output", "617", "618"), config, env, options));
+            models.add(OnnxModel.load("fr_liveness.onnx", new long[]{1, 3, LIVENESS_SIZE, LIVENESS_SIZE},
+                    List.of(), config, env, options));
+            models.add(OnnxModel.load("fr_feature.onnx", new long[]{1, 3, FEATURE_SIZE, FEATURE_SIZE},
+                    List.of(), config, env, options));
+            return new FaceEngine(config, models);
+        } catch (OrtException e) {
+            models.forEach(OnnxModel::close);
+            throw new ModelUnavailableException("ONNX Runtime session options failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            models.forEach(OnnxModel::close);
+            throw e;
+        }
+    }
+
+    public FaceEngineConfig config() {
+        return config;
+    }
+
+    public QualityGate qualityGate() {
+        return qualityGate;
+    }
+
+    /**
+     * Analyses one encoded image (JPEG or PNG). Never throws for bad input: unreadable, oversized or faceless
+     * images come back as a {@link Rejection}.
+     */
+    public ImageAnalysis analyze(byte[] encodedImage, AnalysisOptions options) {
+        StageTimings timings = options.timings();
+        long start = System.nanoTime();
+        ImageDecoder.Decoded decoded = decoder.decode(encodedImage);
+        long afterDecode = System.nanoTime();
+        record(timings, StageTimings.Stage.DECODE, start, afterDecode);
+        if (decoded.rejection() != null) {
+            return ImageAnalysis.rejected(decoded.rejection(), 0, 0);
+        }
+        Mat image = decoded.image();
+        Mat work = image;
+        try {
+            double workScale = 1;
+            int longer = Math.max(image.cols(), image.rows());
+            if (longer > WORKING_MAX_SIDE) {
+                workScale = (double) WORKING_MAX_SIDE / longer;
+                work = new Mat();
+                Imgproc.resize(image, work, new Size(Math.max(1, Math.round(image.cols() * workScale)),
+                        Math.max(1, Math.round(image.rows() * workScale))), 0, 0, Imgproc.INTER_AREA);
+            }
+            ImageAnalysis result = analyzeDecoded(work, workScale, decoded.width(), decoded.height(), options);
+            record(timings, StageTimings.Stage.TOTAL, start, System.nanoTime());
+            return result;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a decoded image: " + e.getMessage(), e);
+        } finally {
+            if (work != image) {
+                work.release();
+            }
+            image.release();
+        }
+    }
+
+    private ImageAnalysis analyzeDecoded(Mat work, double workScale, int width, int height, AnalysisOptions options)
+            throws OrtException {
+        StageTimings timings = options.timings();
+        Workspace ws = workspaces.get();
+        long t = System.nanoTime();
+        List<OutputDecoding.Candidate> candidates = detect(work, 1, ws);
+        if (candidates.isEmpty() && config.padWhenNoFace()) {
+            candidates = detect(work, 2, ws);
+        }
+        record(timings, StageTimings.Stage.DETECT, t, System.nanoTime());
+        if (candidates.isEmpty()) {
+            return ImageAnalysis.rejected(Rejection.of(ReasonCode.NO_FACE, "detector found no face"), width, height);
+        }
+        candidates.sort((a, b) -> Double.compare(b.area(), a.area()));
+        Scalar mean = Core.mean(work);
+        double background = grey(mean);
+        List<FaceObservation> faces = new ArrayList<>();
+        for (int i = 0; i < Math.min(candidates.size(), config.maxFaces()); i++) {
+            faces.add(analyzeFace(work, workScale, candidates.get(i), background, options, ws));
+        }
+        return ImageAnalysis.of(faces, width, height);
+    }
+
+    private static double grey(Scalar bgr) {
+        return 0.114 * bgr.val[0] + 0.587 * bgr.val[1] + 0.299 * bgr.val[2];
+    }
+
+    /** Detects on the image letterboxed into 320x240 (aspect kept), shrunk by {@code pad} to leave room around tight crops. */
+    List<OutputDecoding.Candidate> detect(Mat img, double pad, Workspace ws) throws OrtException {
+        double s = Math.min(DETECT_WIDTH / (img.cols() * pad), DETECT_HEIGHT / (img.rows() * pad));
+        int rw = (int) Math.max(1, Math.min(DETECT_WIDTH, Math.round(img.cols() * s)));
+        int rh = (int) Math.max(1, Math.min(DETECT_HEIGHT, Math.round(img.rows() * s)));
+        int ox = (DETECT_WIDTH - rw) / 2, oy = (DETECT_HEIGHT - rh) / 2;
+        Mat resized = new Mat();
+        Mat canvas = new Mat(DETECT_HEIGHT, DETECT_WIDTH, CvType.CV_8UC3, new Scalar(127, 127, 127));
+        Mat target = canvas.submat(oy, oy + rh, ox, ox + rw);
+        try {
+            Imgproc.resize(img, resized, new Size(rw, rh), 0, 0, s < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+            resized.copyTo(target);
+            fillChw(canvas, ws.detectIn, ws, true, new float[]{127, 127, 127}, new float[]{128, 128, 128});
+        } finally {
+            target.release();
+            resized.release();
+            canvas.release();
+        }
+        float[][] out = detect.run(ws.detectIn);
+        List<OutputDecoding.Candidate> inCanvas = OutputDecoding.selectDetections(out[0], out[1], DETECT_PRIORS,
+                config.detectionScoreThreshold(), config.detectionTopK(), config.nmsIouThreshold(),
+                DETECT_WIDTH, DETECT_HEIGHT);
+        List<OutputDecoding.Candidate> inImage = new ArrayList<>();
+        for (OutputDecoding.Candidate c : inCanvas) {
+            inImage.add(new OutputDecoding.Candidate((c.x1() - ox) / s, (c.y1() - oy) / s, (c.x2() - ox) / s,
+                    (c.y2() - oy) / s, c.score()));
+        }
+        return inImage;
+    }
+
+    private FaceObservation analyzeFace(Mat work, double workScale, OutputDecoding.Candidate c, double background,
+                                        AnalysisOptions options, Workspace ws) throws OrtException {
+        StageTimings timings = options.timings();
+        double[] box = FaceGeometry.squareBox(c.x1(), c.y1(), c.x2(), c.y2());
+
+        long t = System.nanoTime();
+        Mat faceGrey = new Mat();
+        double[] lm;
+        double brightness, contrast, sharpness;
+        try {
+            Mat crop = new Mat();
+            cropResize(work, box[0], box[1], box[2], box[3], LANDMARK_SIZE, LANDMARK_SIZE, crop);
+            Imgproc.cvtColor(crop, faceGrey, Imgproc.COLOR_BGR2GRAY);
+            crop.release();
+            fillGrey(faceGrey, ws.landmarkIn, ws, 256f);
+            float[] normalised = landmark.run(ws.landmarkIn)[0];
+            lm = FaceGeometry.landmarksToImage(normalised, box[0], box[1], box[2], box[3]);
+            record(timings, StageTimings.Stage.LANDMARKS, t, System.nanoTime());
+
+            t = System.nanoTime();
+            MatOfDouble mean = new MatOfDouble(), std = new MatOfDouble();
+            Core.meanStdDev(faceGrey, mean, std);
+            brightness = mean.get(0, 0)[0];
+            contrast = std.get(0, 0)[0];
+            Mat lap = new Mat();
+            Imgproc.Laplacian(faceGrey, lap, CvType.CV_64F);
+            Core.meanStdDev(lap, mean, std);
+            sharpness = std.get(0, 0)[0] * std.get(0, 0)[0];
+            lap.release();
+            mean.release();
+            std.release();
+            record(timings, StageTimings.Stage.QUALITY, t, System.nanoTime());
+        } finally {
+            faceGrey.release();
+        }
+
+        t = System.nanoTime();
+        double leftEye = eyeOpen(work, FaceGeometry.eyeCrop(lm, 36), ws);
+        double rightEye = eyeOpen(work, FaceGeometry.eyeCrop(lm, 42), ws);
+        record(timings, StageTimings.Stage.EYES, t, System.nanoTime());
+
+        t = System.nanoTime();
+        double margin = FaceGeometry.POSE_CROP_MARGIN;
+        Mat poseCrop = new Mat();
+        float[][] poseOut;
+        try {
+            cropResize(work, box[0] - box[2] * margin, box[1] - box[3] * margin, box[2] * (1 + 2 * margin),
+                    box[3] * (1 + 2 * margin), POSE_SIZE, POSE_SIZE, poseCrop);
+            fillChw(poseCrop, ws.poseIn, ws, true, scaled(IMAGENET_MEAN, 255f), scaled(IMAGENET_STD, 255f));
+            poseOut = pose.run(ws.poseIn);
+        } finally {
+            poseCrop.release();
+        }
+        double yaw = OutputDecoding.poseAngle(poseOut[0]);
+        double pitch = OutputDecoding.poseAngle(poseOut[1]);
+        double roll = OutputDecoding.poseAngle(poseOut[2]);
+        record(timings, StageTimings.Stage.POSE, t, System.nanoTime());
+
+        t = System.nanoTime();
+        double live = antiSpoof(work, c, ws);
+        record(timings, StageTimings.Stage.ANTI_SPOOF, t, System.nanoTime());
+
+        float[] embedding = null;
+        if (options.embedding()) {
+            t = System.nanoTime();
+            embedding = embed(work, lm, ws);
+            record(timings, StageTimings.Stage.EMBEDDING, t, System.nanoTime());
+        }
+
+        double inv = 1 / workScale;
+        List<FacePoint> points = new ArrayList<>(68);
+        for (int i = 0; i < lm.length; i += 2) {
+            points.add(new FacePoint(lm[i] * inv, lm[i + 1] * inv));
+        }
+        double imageCx = work.cols() / 2.0, imageCy = work.rows() / 2.0;
+        double centreDistance = Math.hypot(box[0] + box[2] / 2 - imageCx, box[1] + box[3] / 2 - imageCy);
+        double centring = Math.max(0, 1 - centreDistance / Math.hypot(imageCx, imageCy));
+        double frontalness = Math.max(0, Math.cos(Math.toRadians(yaw)) * Math.cos(Math.toRadians(pitch)));
+        Quality quality = new Quality(brightness, contrast, sharpness, box[3] * inv, centring, frontalness, background);
+        return new FaceObservation(new FaceBox(box[0] * inv, box[1] * inv, box[2] * inv, box[3] * inv), c.score(),
+                points, leftEye, rightEye, FaceGeometry.mouthOpening(lm), yaw, pitch, roll, live, quality, embedding);
+    }
+
+    private double eyeOpen(Mat work, double[] crop, Workspace ws) throws OrtException {
+        Mat colour = new Mat(), grey = new Mat();
+        try {
+            cropResize(work, crop[0], crop[1], crop[2], crop[2], EYE_SIZE, EYE_SIZE, colour);
+            Imgproc.cvtColor(colour, grey, Imgproc.COLOR_BGR2GRAY);
+            fillGrey(grey, ws.eyeIn, ws, 255f);
+            return OutputDecoding.softmax(eye.run(ws.eyeIn)[0])[EYE_OPEN_CLASS];
+        } finally {
+            colour.release();
+            grey.release();
+        }
+    }
+
+    private double antiSpoof(Mat work, OutputDecoding.Candidate c, Workspace ws) throws OrtException {
+        // The reference crops around the detector box after squaring and clipping it to the image.
+        double[] sq = FaceGeometry.squareBox(c.x1(), c.y1(), c.x2(), c.y2());
+        double x1 = Math.max(0, sq[0]), y1 = Math.max(0, sq[1]);
+        double x2 = Math.min(work.cols() - 1, sq[0] + sq[2]), y2 = Math.min(work.rows() - 1, sq[1] + sq[3]);
+        double[] r = FaceGeometry.livenessCrop(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1), work.cols(), work.rows());
+        Mat crop = new Mat();
+        try {
+            cropResize(work, r[0], r[1], r[2], r[3], LIVENESS_SIZE, LIVENESS_SIZE, crop);
+            fillChw(crop, ws.livenessIn, ws, LIVENESS_RGB, new float[]{0, 0, 0}, new float[]{1, 1, 1});
+            return OutputDecoding.softmax(liveness.run(ws.livenessIn)[0])[LIVE_CLASS];
+        } finally {
+            crop.release();
+        }
+    }
+
+    /** fr_liveness channel order (measured, see README). */
+    static final boolean LIVENESS_RGB = true;
+
+    private float[] embed(Mat work, double[] lm, Workspace ws) throws OrtException {
+        double[] m = FaceGeometry.similarityTransform(FaceGeometry.fivePoints(lm), FaceGeometry.REFERENCE_FIVE_POINTS);
+        Mat transform = new Mat(2, 3, CvType.CV_64F);
+        Mat aligned = new Mat();
+        try {
+            transform.put(0, 0, m);
+            Imgproc.warpAffine(work, aligned, transform, new Size(FEATURE_SIZE, FEATURE_SIZE), Imgproc.INTER_LINEAR,
+                    Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
+            fillChw(aligned, ws.featureIn, ws, true, new float[]{127, 127, 127}, new float[]{128, 128, 128});
+            return Embeddings.normalised(feature.run(ws.featureIn)[0]);
+        } finally {
+            transform.release();
+            aligned.release();
+        }
+    }
+
+    /**
+     * Crops the rectangle (x, y, w, h) of {@code src} and resizes it to outW x outH. Inside the image: an ROI and an
+     * area-averaging resize; reaching outside: an affine warp that replicates the border.
+     */
+    static void cropResize(Mat src, double x, double y, double w, double h, int outW, int outH, Mat dst) {
+        int x0 = (int) Math.round(x), y0 = (int) Math.round(y);
+        int x1 = (int) Math.round(x + w), y1 = (int) Math.round(y + h);
+        if (x0 >= 0 && y0 >= 0 && x1 <= src.cols() && y1 <= src.rows() && x1 > x0 && y1 > y0) {
+            Mat roi = src.submat(y0, y1, x0, x1);
+            int interp = (x1 - x0) > outW ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR;
+            Imgproc.resize(roi, dst, new Size(outW, outH), 0, 0, interp);
+            roi.release();
+            return;
+        }
+        double sx = outW / Math.max(w, 1e-6), sy = outH / Math.max(h, 1e-6);
+        Mat m = new Mat(2, 3, CvType.CV_64F);
+        m.put(0, 0, sx, 0, -x * sx, 0, sy, -y * sy);
+        Imgproc.warpAffine(src, dst, m, new Size(outW, outH), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
+        m.release();
+    }
+
+    /** BGR 8-bit HxW -> CHW floats (v - mean[c]) / scale[c], channels in RGB order when {@code rgb}. */
+    private static void fillChw(Mat bgr, FloatBuffer out, Workspace ws, boolean rgb, float[] mean, float[] scale) {
+        int h = bgr.rows(), w = bgr.cols(), plane = h * w;
+        byte[] px = ws.pixels(plane * 3);
+        bgr.get(0, 0, px);
+        out.clear();
+        for (int c = 0; c < 3; c++) {
+            int src = rgb ? 2 - c : c;
+            float m = mean[c], inv = 1f / scale[c];
+            for (int i = 0; i < plane; i++) {
+                out.put(((px[i * 3 + src] & 0xff) - m) * inv);
+            }
+        }
+        out.rewind();
+    }
+
+    private static void fillGrey(Mat grey, FloatBuffer out, Workspace ws, float divisor) {
+        int n = grey.rows() * grey.cols();
+        byte[] px = ws.pixels(n);
+        grey.get(0, 0, px);
+        out.clear();
+        float inv = 1f / divisor;
+        for (int i = 0; i < n; i++) {
+            out.put((px[i] & 0xff) * inv);
+        }
+        out.rewind();
+    }
+
+    private static float[] scaled(float[] v, float k) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * k;
+        }
+        return out;
+    }
+
+    private static void record(StageTimings timings, StageTimings.Stage stage, long from, long to) {
+        if (timings != null) {
+            timings.record(stage, to - from);
+        }
+    }
+
+    /**
+     * Enrollment: every image must hold exactly one face that passes the {@link QualityGate}. The template is built
+     * from the acceptable images; each other image is reported with its reason.
+     */
+    public TemplateResult template(List<byte[]> images) {
+        List<float[]> embeddings = new ArrayList<>();
+        Map<Integer, Rejection> rejections = new HashMap<>();
+        AnalysisOptions withEmbedding = AnalysisOptions.defaults().withEmbedding(true);
+        for (int i = 0; i < images.size(); i++) {
+            ImageAnalysis analysis = analyze(images.get(i), withEmbedding);
+            var rejection = qualityGate.assessSingleFace(analysis);
+            if (rejection.isPresent()) {
+                rejections.put(i, rejection.get());
+            } else {
+                embeddings.add(analysis.faces().get(0).embedding().orElseThrow());
+            }
+        }
+        FaceTemplate template = embeddings.isEmpty() ? null : new FaceTemplate(embeddings, MODEL_VERSION);
+        return new TemplateResult(java.util.Optional.ofNullable(template), rejections);
+    }
+
+    /**
+     * Best cosine similarity of {@code embedding} against the template's embeddings.
+     *
+     * @throws IllegalArgumentException if the template comes from another model version or dimension
+     */
+    public double compare(FaceTemplate template, float[] embedding) {
+        if (!MODEL_VERSION.equals(template.modelVersion())) {
+            throw new IllegalArgumentException("template model " + template.modelVersion() + " is not " + MODEL_VERSION);
+        }
+        double best = -1;
+        for (float[] e : template.embeddingsView()) {
+            best = Math.max(best, Embeddings.cosine(e, embedding));
+        }
+        return best;
+    }
+
+    /** Cosine similarity of two embeddings (normalised here, so raw vectors work too). */
+    public double similarity(float[] a, float[] b) {
+        return Embeddings.cosine(a, b);
+    }
+
+    @Override
+    public void close() {
+        detect.close();
+        landmark.close();
+        eye.close();
+        pose.close();
+        liveness.close();
+        feature.close();
+    }
+}
