@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.lifecert.events.InvalidEventException.Reason;
@@ -57,6 +63,34 @@ class EnvelopeSerdeTests {
         assertThatThrownBy(() -> serializer.serialize(Topics.CAPTURE_SESSIONS, envelope))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("$.data.sessionId");
+    }
+
+    @Test
+    void oneSharedCodecServesConcurrentConsumers() throws Exception {
+        List<Envelope<EventData>> envelopes = TestEvents.oneOfEach().stream().map(TestEvents::envelope).toList();
+        List<byte[]> records = envelopes.stream().map(e -> serializer.serialize(e.topic(), e)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    int matches = 0;
+                    for (int round = 0; round < 200; round++) {
+                        for (int i = 0; i < records.size(); i++) {
+                            if (deserializer.deserialize("t", records.get(i)).equals(envelopes.get(i))) {
+                                matches++;
+                            }
+                        }
+                    }
+                    return matches;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isEqualTo(200 * records.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
