@@ -1,14 +1,9 @@
 package org.lifecert.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.function.Function;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
@@ -22,24 +17,8 @@ final class ContainerServers {
     private ContainerServers() {
     }
 
-    static boolean dockerAvailable() {
-        if ("false".equalsIgnoreCase(System.getProperty("lifecert.testing.docker", "auto"))) {
-            return false;
-        }
-        boolean socket = Files.exists(Path.of("/var/run/docker.sock")) || System.getenv("DOCKER_HOST") != null;
-        if (!socket) {
-            return false;
-        }
-        try {
-            Class.forName("org.testcontainers.DockerClientFactory");
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-            return false;
-        }
-    }
-
     @SuppressWarnings("resource")
-    static void start(Map<String, Object> handle) {
+    static void start() {
         GenericContainer<?> postgres = new GenericContainer<>("postgres:18")
                 .withEnv("POSTGRES_PASSWORD", PostgresServer.SUPERUSER)
                 .withCommand("postgres", "-c", "wal_level=logical", "-c", "max_wal_senders=20",
@@ -65,8 +44,7 @@ final class ContainerServers {
             public String ensureDatabase(String name) { return createDatabase(this, name); }
             public void close() { postgres.stop(); }
         };
-        TestInfrastructure.describe(handle, server);
-        handle.put("kafka.bootstrap", "127.0.0.1:" + fixedKafkaPort);
+        TestInfrastructure.publish(server, "127.0.0.1:" + fixedKafkaPort);
     }
 
     private static String createDatabase(DatabaseServer server, String name) {

@@ -1,125 +1,178 @@
 package org.lifecert.testing;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.jboss.logging.Logger;
 
 /**
  * The real Kafka broker and PostgreSQL server shared by every test of one JVM.
  *
  * <p>They start on first use and stop when the JVM exits. Quarkus loads test classes in more than
- * one class loader, so the handle lives in the system properties as JDK types only
- * ({@link String}, {@link Runnable}, {@link Function}): every class loader sees the same servers.
+ * one class loader, so what every loader must see lives where every loader looks: the addresses in
+ * system properties (strings only), the broker's stop/start switch as a platform MBean.
  *
- * <p>Where a Docker engine answers (and {@code -Dlifecert.testing.docker=false} is not set),
- * the servers are containers started through Testcontainers; otherwise, and always on the
- * project's CI, they are started in this JVM from Maven Central artifacts.
+ * <p>Where a Docker engine answers (and {@code -Dlifecert.testing.docker=false} is not set), the
+ * servers are containers started through Testcontainers; otherwise, and always on the project's
+ * CI, they are started in this JVM from Maven Central artifacts.
  */
 public final class TestInfrastructure {
 
     private static final Logger LOG = Logger.getLogger(TestInfrastructure.class);
-    private static final String KEY = "lifecert.testing.infrastructure";
+    private static final String PREFIX = "lifecert.testing.";
+    private static final String MBEAN = "org.lifecert.testing:type=KafkaSwitch";
 
-    private final Map<String, Object> handle;
-
-    private TestInfrastructure(Map<String, Object> handle) {
-        this.handle = handle;
+    private TestInfrastructure() {
     }
 
-    @SuppressWarnings("unchecked")
     public static TestInfrastructure get() {
         synchronized (System.getProperties()) {
-            Object existing = System.getProperties().get(KEY);
-            if (existing instanceof Map<?, ?> map) {
-                return new TestInfrastructure((Map<String, Object>) map);
+            if (System.getProperty(PREFIX + "kafka.bootstrap") == null) {
+                start();
             }
-            Map<String, Object> handle = start();
-            System.getProperties().put(KEY, handle);
-            return new TestInfrastructure(handle);
         }
+        return new TestInfrastructure();
     }
 
     public String kafkaBootstrapServers() {
-        return (String) handle.get("kafka.bootstrap");
+        return System.getProperty(PREFIX + "kafka.bootstrap");
     }
 
     public String postgresHost() {
-        return (String) handle.get("pg.host");
+        return System.getProperty(PREFIX + "pg.host");
     }
 
     public int postgresPort() {
-        return (Integer) handle.get("pg.port");
+        return Integer.parseInt(System.getProperty(PREFIX + "pg.port"));
     }
 
     public String postgresUser() {
-        return (String) handle.get("pg.user");
+        return System.getProperty(PREFIX + "pg.user");
     }
 
     public String postgresPassword() {
-        return (String) handle.get("pg.password");
+        return System.getProperty(PREFIX + "pg.password");
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + database;
     }
 
     /** Creates the database when missing; returns its JDBC URL. */
-    @SuppressWarnings("unchecked")
     public String database(String name) {
-        return ((Function<String, String>) handle.get("pg.ensureDatabase")).apply(name);
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be a lower-case identifier: " + name);
+        }
+        synchronized (TestInfrastructure.class) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), postgresUser(), postgresPassword());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + name);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+            }
+        }
+        return jdbcUrl(name);
     }
 
-    /** True when the broker runs in this JVM and can be stopped and restarted by a test. */
+    /** True when the broker runs in this JVM and a test can stop and restart it. */
     public boolean kafkaControllable() {
-        return handle.containsKey("kafka.stop");
+        return ManagementFactory.getPlatformMBeanServer().isRegistered(name());
     }
 
     public void stopKafka() {
-        ((Runnable) require("kafka.stop")).run();
+        invoke("stop");
     }
 
     public void startKafka() {
-        ((Runnable) require("kafka.start")).run();
+        invoke("start");
     }
 
-    private Object require(String key) {
-        Object value = handle.get(key);
-        if (value == null) {
-            throw new IllegalStateException("the broker is not controllable in this mode (" + key + ")");
+    private static void invoke(String operation) {
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(name(), operation, new Object[0], new String[0]);
+        } catch (JMException e) {
+            throw new IllegalStateException("the broker is not controllable here: " + e.getMessage(), e);
         }
-        return value;
     }
 
-    private static Map<String, Object> start() {
-        Map<String, Object> handle = new ConcurrentHashMap<>();
+    private static ObjectName name() {
+        try {
+            return new ObjectName(MBEAN);
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void start() {
         long started = System.nanoTime();
-        if (ContainerServers.dockerAvailable()) {
+        if (DockerProbe.available()) {
             LOG.info("Docker engine found: starting Kafka and PostgreSQL as containers");
-            ContainerServers.start(handle);
+            ContainerServers.start();
         } else {
             PostgresServer postgres = PostgresServer.start(0, null);
             KafkaBroker kafka = KafkaBroker.startEphemeral();
-            describe(handle, postgres);
-            handle.put("kafka.bootstrap", kafka.bootstrapServers());
-            handle.put("kafka.stop", (Runnable) kafka::stop);
-            handle.put("kafka.start", (Runnable) () -> {
-                if (!kafka.isRunning()) {
-                    kafka.restart();
-                }
-            });
+            publish(postgres, kafka.bootstrapServers());
+            registerSwitch(kafka);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kafka.close();
                 postgres.close();
             }, "lifecert-test-infrastructure-stop"));
         }
         LOG.infof("test infrastructure ready in %d ms: kafka %s, postgres %s:%s",
-                (System.nanoTime() - started) / 1_000_000, handle.get("kafka.bootstrap"),
-                handle.get("pg.host"), handle.get("pg.port"));
-        return handle;
+                (System.nanoTime() - started) / 1_000_000, System.getProperty(PREFIX + "kafka.bootstrap"),
+                System.getProperty(PREFIX + "pg.host"), System.getProperty(PREFIX + "pg.port"));
     }
 
-    static void describe(Map<String, Object> handle, DatabaseServer postgres) {
-        handle.put("pg.host", postgres.host());
-        handle.put("pg.port", postgres.port());
-        handle.put("pg.user", postgres.username());
-        handle.put("pg.password", postgres.password());
-        handle.put("pg.ensureDatabase", (Function<String, String>) postgres::ensureDatabase);
+    static void publish(DatabaseServer postgres, String kafkaBootstrap) {
+        System.setProperty(PREFIX + "pg.host", postgres.host());
+        System.setProperty(PREFIX + "pg.port", String.valueOf(postgres.port()));
+        System.setProperty(PREFIX + "pg.user", postgres.username());
+        System.setProperty(PREFIX + "pg.password", postgres.password());
+        System.setProperty(PREFIX + "kafka.bootstrap", kafkaBootstrap);
+    }
+
+    private static void registerSwitch(KafkaBroker kafka) {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            server.registerMBean(new KafkaSwitch(kafka), name());
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot register the broker switch", e);
+        }
+    }
+
+    /** Standard MBean interface: stop and start the in-JVM broker. */
+    public interface KafkaSwitchMBean {
+        void stop();
+
+        void start();
+    }
+
+    static final class KafkaSwitch implements KafkaSwitchMBean {
+        private final KafkaBroker kafka;
+
+        KafkaSwitch(KafkaBroker kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void stop() {
+            kafka.stop();
+        }
+
+        @Override
+        public void start() {
+            if (!kafka.isRunning()) {
+                kafka.restart();
+            }
+        }
     }
 }

@@ -1,0 +1,65 @@
+package org.lifecert.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Outbox relay, consumers and dead letters; every service sets {@code lifecert.messaging.source}. */
+@ConfigMapping(prefix = "lifecert.messaging")
+public interface MessagingConfig {
+
+    /** The producing service's name, written into every envelope's {@code source}. */
+    String source();
+
+    @WithName("kafka-bootstrap-servers")
+    @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
+    String kafkaBootstrapServers();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    Retention retention();
+
+    interface Relay {
+        /**
+         * Run Debezium's embedded engine in this service (the local default and tests). Off where
+         * Debezium runs on Kafka Connect (Kubernetes).
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Replication slot; must be unique in the PostgreSQL cluster. Default: lifecert_outbox_&lt;database&gt;. */
+        Optional<String> slotName();
+
+        @WithDefault("100")
+        int pollIntervalMs();
+
+        /** Wait before restarting the engine after it stopped on an error (database restart, ...). */
+        @WithDefault("2s")
+        Duration restartDelay();
+    }
+
+    interface Consumer {
+        /** Attempts of a handler that fails for a reason other than an unreachable database. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        @WithDefault("200")
+        int maxPollRecords();
+    }
+
+    interface Retention {
+        /** Published outbox rows and inbox ids older than this are deleted. */
+        @WithDefault("P7D")
+        Duration outbox();
+
+        @WithDefault("P30D")
+        Duration inbox();
+    }
+}
