@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Points a Quarkus application under test at the real Kafka broker and a real PostgreSQL
- * database of its own (init arg {@code database}, default {@code lifecert}). Dev Services stay
- * off: they need Docker, and the servers here are the ones the tests must run against.
+ * database of its own (init arg {@code database}, default {@code lifecert}), makes quarkus-oidc
+ * verify {@link TestTokens} and supplies random personal-data keys. Dev Services stay off: they
+ * need Docker, and the servers here are the ones the tests must run against.
  *
  * <pre>
  * &#64;QuarkusTestResource(value = LifeCertTestResource.class, initArgs = &#64;ResourceArg(name = "database", value = "appeal"))
@@ -34,6 +35,13 @@ public class LifeCertTestResource implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.username", infra.postgresUser());
         config.put("quarkus.datasource.password", infra.postgresPassword());
         config.put("kafka.bootstrap.servers", infra.kafkaBootstrapServers());
+        // Real token verification by quarkus-oidc, against the key TestTokens signs with.
+        config.put("quarkus.oidc.public-key", TestTokens.publicKey());
+        config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        // Personal-data keys, random per test JVM.
+        config.put("lifecert.pii.id-hash-key", TestKeys.key("id-hash"));
+        config.put("lifecert.pii.template-key-id", "test-1");
+        config.put("lifecert.pii.template-keys.test-1", TestKeys.key("template-1"));
         return config;
     }
 
