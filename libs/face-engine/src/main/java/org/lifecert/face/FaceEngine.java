@@ -40,10 +40,17 @@ public final class FaceEngine implements AutoCloseable {
     static final int FEATURE_SIZE = 112;
     /** Images are analysed at most this large (longer side): bigger photos add decode time, not accuracy. */
     static final int WORKING_MAX_SIDE = 1280;
-    /** fr_liveness: index of the "live" class in its 3-way softmax (measured, see README). */
-    static final int LIVE_CLASS = 1;
-    /** fr_eye: index of the "open" class (FACTS.md: the first output behaves as "eye open"). */
-    static final int EYE_OPEN_CLASS = 0;
+    /**
+     * fr_liveness: index of the "live" class of its 3-way softmax, fed BGR pixels 0-255 (as lib/fr_liveness.js reports
+     * score_arr[0]). Measured: BGR + class 0 gives webcam frames 0.998, the live sample 0.63, the print/screen attacks
+     * 0.0002 and 0.045; the RGB order the JS canvas would give scores both attacks above the live sample.
+     */
+    static final int LIVE_CLASS = 0;
+    /**
+     * fr_eye: index of the "open" class. Measured on blinks checked by eye in webcam-a.mp4 (frames 641-643 and
+     * 775-777 at 25 fps): output 0 is 1.00 on every closed-eye frame, so output 1 is "open" (FACTS.md had it reversed).
+     */
+    static final int EYE_OPEN_CLASS = 1;
 
     private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
@@ -338,15 +345,12 @@ public final class FaceEngine implements AutoCloseable {
         Mat crop = new Mat();
         try {
             cropResize(work, r[0], r[1], r[2], r[3], LIVENESS_SIZE, LIVENESS_SIZE, crop);
-            fillChw(crop, ws.livenessIn, ws, LIVENESS_RGB, new float[]{0, 0, 0}, new float[]{1, 1, 1});
+            fillChw(crop, ws.livenessIn, ws, false, new float[]{0, 0, 0}, new float[]{1, 1, 1});
             return OutputDecoding.softmax(liveness.run(ws.livenessIn)[0])[LIVE_CLASS];
         } finally {
             crop.release();
         }
     }
-
-    /** fr_liveness channel order (measured, see README). */
-    static final boolean LIVENESS_RGB = true;
 
     private float[] embed(Mat work, double[] lm, Workspace ws) throws OrtException {
         double[] m = FaceGeometry.similarityTransform(FaceGeometry.fivePoints(lm), FaceGeometry.REFERENCE_FIVE_POINTS);

@@ -40,10 +40,6 @@ public final class TemplateCipher {
         this.currentKeyId = currentKeyId;
     }
 
-    public static TemplateCipher from(PiiConfig config) {
-        return new TemplateCipher(config.templateKeyId(), config.templateKeys());
-    }
-
     /** A sealed template: the key id and base64 of iv || ciphertext+tag. */
     public record Sealed(String keyId, String base64) {
     }
