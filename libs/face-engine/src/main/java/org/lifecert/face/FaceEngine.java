@@ -328,6 +328,9 @@ public final class FaceEngine implements AutoCloseable {
         try {
             cropResize(work, crop[0], crop[1], crop[2], crop[2], EYE_SIZE, EYE_SIZE, colour);
             Imgproc.cvtColor(colour, grey, Imgproc.COLOR_BGR2GRAY);
+            // Mirrored crops separate open from closed better on both eyes (README, "Eye state"): with the
+            // reference's unmirrored crops half of the open-eye frames of the image-left eye read as closed.
+            Core.flip(grey, grey, 1);
             fillGrey(grey, ws.eyeIn, ws, 255f);
             return OutputDecoding.softmax(eye.run(ws.eyeIn)[0])[EYE_OPEN_CLASS];
         } finally {
