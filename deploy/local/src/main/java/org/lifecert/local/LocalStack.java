@@ -1,0 +1,122 @@
+package org.lifecert.local;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.jboss.logging.Logger;
+import org.lifecert.testing.KafkaBroker;
+import org.lifecert.testing.PostgresServer;
+
+/**
+ * The embedded default: PostgreSQL, Kafka (KRaft), Keycloak and the six services on fixed local
+ * ports, without Docker. Data lives in the data directory ({@code .lifecert/} of the checkout) and
+ * survives restarts. Ctrl-C stops everything it started, in reverse order.
+ */
+public final class LocalStack {
+
+    // Not static: the log manager is chosen in main() before the first logger exists.
+    private final Logger LOG = Logger.getLogger(LocalStack.class);
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        new LocalStack().run(StackSettings.fromEnvironment(args));
+    }
+
+    void run(StackSettings settings) throws Exception {
+        long begin = System.nanoTime();
+        Files.createDirectories(settings.dataDirectory());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "lifecert-local-stop"));
+        StackSecrets secrets = StackSecrets.loadOrCreate(settings.dataDirectory());
+
+        PostgresServer postgres = PostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"));
+        started.push(postgres);
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            postgres.ensureDatabase(spec.database());
+        }
+        KafkaBroker kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.dataDirectory().resolve("kafka"), 3);
+        started.push(kafka);
+
+        KeycloakServer keycloak = null;
+        if (settings.keycloak()) {
+            keycloak = new KeycloakServer(settings, secrets);
+            keycloak.start();
+            started.push(keycloak);
+        }
+
+        ServiceConfiguration configuration = new ServiceConfiguration(settings, secrets);
+        List<ServiceProcess> services = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            if (!Files.exists(settings.serviceJar(spec))) {
+                LOG.warnf("%s is not built; skipped (./mvnw install -DskipTests builds it)", spec.name());
+                continue;
+            }
+            ServiceProcess service = new ServiceProcess(spec, settings, configuration.forService(spec));
+            service.start();
+            started.push(service);
+            services.add(service);
+        }
+
+        boolean allUp = true;
+        if (keycloak != null && !keycloak.awaitReady(Duration.ofMinutes(5))) {
+            LOG.error("Keycloak did not become ready; see " + settings.dataDirectory().resolve("logs/keycloak.log"));
+            allUp = false;
+        }
+        for (ServiceProcess service : services) {
+            if (!service.awaitReady(Duration.ofMinutes(4))) {
+                LOG.errorf("%s is not ready; see %s", service.spec().name(),
+                        settings.dataDirectory().resolve("logs/" + service.spec().name() + ".log"));
+                allUp = false;
+            }
+        }
+        if (allUp && settings.keycloak()) {
+            new DemoSeed(settings, secrets).seed();
+        }
+        printSummary(settings, secrets, services, allUp, (System.nanoTime() - begin) / 1_000_000_000.0);
+        new CountDownLatch(1).await();
+    }
+
+    private void printSummary(StackSettings settings, StackSecrets secrets, List<ServiceProcess> services, boolean allUp,
+            double seconds) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append(allUp ? "LifeCert is up" : "LifeCert started with problems (see the logs above)")
+                .append(String.format(" in %.0f s. Data: %s%n%n", seconds, settings.dataDirectory()));
+        out.append("  Self-service page (recipients)   http://127.0.0.1:8080/\n");
+        out.append("  Reviewer console                 http://127.0.0.1:8084/\n");
+        out.append("  Bureau console (enrollment)      http://127.0.0.1:8081/\n");
+        for (ServiceProcess s : services) {
+            out.append(String.format("  %-32s %s/q/swagger-ui  (health %s/q/health)%n", s.spec().name(),
+                    s.spec().baseUrl(), s.spec().baseUrl()));
+        }
+        if (settings.keycloak()) {
+            out.append(String.format("  OIDC provider (Keycloak)         http://127.0.0.1:%d/admin  admin / %s%n",
+                    settings.keycloakPort(), secrets.get("keycloak.admin-password")));
+            out.append(String.format("%n  Demo bureau 'demo-bureau' staff (password %s): clerk, reviewer, admin;%n",
+                    secrets.get("demo.password")));
+            out.append("  another bureau for isolation checks: clerk-other (bureau 'other-bureau').\n");
+        }
+        out.append("  Kafka ").append(settings.kafkaBootstrap()).append(" · PostgreSQL 127.0.0.1:")
+                .append(settings.postgresPort()).append(" (user postgres)\n");
+        out.append("  Logs: ").append(settings.dataDirectory().resolve("logs")).append("\n\nCtrl-C stops everything.\n");
+        System.out.println(out);
+    }
+
+    private void stopAll() {
+        System.out.println("\nstopping LifeCert ...");
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warn("stop failed", e);
+            }
+        }
+        System.out.println("stopped.");
+    }
+
+}

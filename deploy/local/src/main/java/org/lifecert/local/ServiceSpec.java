@@ -1,0 +1,19 @@
+package org.lifecert.local;
+
+import java.util.List;
+
+/** One LifeCert service as the local stack runs it. */
+record ServiceSpec(String name, int port, String database, boolean publishesOutbox) {
+
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("capture-gateway", 8080, "gateway", false),
+            new ServiceSpec("enrollment-service", 8081, "enrollment", true),
+            new ServiceSpec("face-match-service", 8082, "facematch", false),
+            new ServiceSpec("liveness-service", 8083, "liveness", false),
+            new ServiceSpec("appeal-service", 8084, "appeal", true),
+            new ServiceSpec("notification-service", 8085, "notification", false));
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+}

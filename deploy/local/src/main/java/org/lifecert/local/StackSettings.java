@@ -1,0 +1,48 @@
+package org.lifecert.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where things are and which ports they use; overridable by system properties for the curious. */
+record StackSettings(Path projectRoot, Path dataDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
+        int keycloakPort, boolean keycloak) {
+
+    static StackSettings fromEnvironment(String[] args) {
+        Path root = locateProjectRoot();
+        Path data = Path.of(System.getProperty("lifecert.local.data",
+                System.getenv().getOrDefault("LIFECERT_LOCAL_DATA", root.resolve(".lifecert").toString())));
+        boolean keycloak = true;
+        for (String arg : args) {
+            if (arg.equals("--no-keycloak")) {
+                keycloak = false;
+            }
+        }
+        return new StackSettings(root, data.toAbsolutePath(), Integer.getInteger("lifecert.local.postgres-port", 15432),
+                Integer.getInteger("lifecert.local.kafka-port", 9092), Integer.getInteger("lifecert.local.kafka-controller-port", 9093),
+                Integer.getInteger("lifecert.local.keycloak-port", 8180), keycloak);
+    }
+
+    String oidcUrl() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    Path serviceJar(ServiceSpec service) {
+        return projectRoot.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static Path locateProjectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.exists(dir.resolve("deploy/local"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("run the local stack from inside the LifeCert checkout (no mvnw found above "
+                + Path.of("").toAbsolutePath() + ")");
+    }
+}
