@@ -22,21 +22,25 @@ public final class LocalStack {
     private final Logger LOG = Logger.getLogger(LocalStack.class);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private StackSecrets secrets;
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
-        new LocalStack().run(StackSettings.fromEnvironment(args));
+        LocalStack stack = new LocalStack();
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "lifecert-local-stop"));
+        stack.start(StackSettings.fromEnvironment(args), true);
+        new CountDownLatch(1).await();
     }
 
-    void run(StackSettings settings) throws Exception {
+    /** Starts everything; true when every part became ready. {@link #stopAll()} stops it again. */
+    public boolean start(StackSettings settings, boolean printSummary) throws Exception {
         long begin = System.nanoTime();
         Files.createDirectories(settings.dataDirectory());
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "lifecert-local-stop"));
         StackSecrets secrets = StackSecrets.loadOrCreate(settings.dataDirectory());
 
         PostgresServer postgres = PostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"));
         started.push(postgres);
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : settings.services()) {
             postgres.ensureDatabase(spec.database());
         }
         KafkaBroker kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(),
@@ -52,7 +56,7 @@ public final class LocalStack {
 
         ServiceConfiguration configuration = new ServiceConfiguration(settings, secrets);
         List<ServiceProcess> services = new ArrayList<>();
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        for (ServiceSpec spec : settings.services()) {
             if (!Files.exists(settings.serviceJar(spec))) {
                 LOG.warnf("%s is not built; skipped (./mvnw install -DskipTests builds it)", spec.name());
                 continue;
@@ -71,15 +75,23 @@ public final class LocalStack {
         for (ServiceProcess service : services) {
             if (!service.awaitReady(Duration.ofMinutes(4))) {
                 LOG.errorf("%s is not ready; see %s", service.spec().name(),
-                        settings.dataDirectory().resolve("logs/" + service.spec().name() + ".log"));
+                                settings.dataDirectory().resolve("logs/" + service.spec().name() + ".log"));
                 allUp = false;
             }
         }
         if (allUp && settings.keycloak()) {
             new DemoSeed(settings, secrets).seed();
         }
-        printSummary(settings, secrets, services, allUp, (System.nanoTime() - begin) / 1_000_000_000.0);
-        new CountDownLatch(1).await();
+        this.secrets = secrets;
+        if (printSummary) {
+            printSummary(settings, secrets, services, allUp, (System.nanoTime() - begin) / 1_000_000_000.0);
+        }
+        return allUp;
+    }
+
+    /** The generated keys and demo passwords of the running stack. */
+    public StackSecrets secrets() {
+        return secrets;
     }
 
     private void printSummary(StackSettings settings, StackSecrets secrets, List<ServiceProcess> services, boolean allUp,
@@ -107,7 +119,7 @@ public final class LocalStack {
         System.out.println(out);
     }
 
-    private void stopAll() {
+    public void stopAll() {
         System.out.println("\nstopping LifeCert ...");
         while (!started.isEmpty()) {
             try {

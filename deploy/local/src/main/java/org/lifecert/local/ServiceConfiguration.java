@@ -34,7 +34,7 @@ final class ServiceConfiguration {
         c.put("lifecert.pii.template-keys.local1", secrets.get("pii.template-key.local1"));
         c.put("lifecert.gateway.token-key", secrets.get("gateway.token-key"));
         // Neighbours, for the services that call others.
-        for (ServiceSpec other : ServiceSpec.ALL) {
+        for (ServiceSpec other : settings.services()) {
             c.put("lifecert.services." + other.name() + ".url", other.baseUrl());
             c.put("quarkus.rest-client." + other.name() + ".url", other.baseUrl());
         }

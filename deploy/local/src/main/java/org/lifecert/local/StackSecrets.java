@@ -15,7 +15,7 @@ import java.util.Properties;
  * The local stack's keys and demo passwords: generated on first start, kept (mode 600) in the data
  * directory, reused afterwards so that data sealed with them stays readable. Nothing in the repo.
  */
-final class StackSecrets {
+public final class StackSecrets {
 
     private final Properties values = new Properties();
 
@@ -55,7 +55,7 @@ final class StackSecrets {
         }
     }
 
-    String get(String key) {
+    public String get(String key) {
         return values.getProperty(key);
     }
 

@@ -29,7 +29,7 @@ class StackSecretsTests {
     @Test
     void everyServiceGetsItsOwnDatabaseAndTheSharedKeys() {
         StackSecrets secrets = StackSecrets.loadOrCreate(data);
-        StackSettings settings = new StackSettings(data, data, 15432, 9092, 9093, 8180, true);
+        StackSettings settings = new StackSettings(data, data, 15432, 9092, 9093, 8180, true, 0);
         ServiceConfiguration configuration = new ServiceConfiguration(settings, secrets);
 
         var appeal = configuration.forService(ServiceSpec.ALL.stream()
