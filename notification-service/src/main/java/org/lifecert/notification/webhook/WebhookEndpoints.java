@@ -1,0 +1,108 @@
+package org.lifecert.notification.webhook;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.lifecert.notification.config.NotificationConfig;
+
+/** Webhook endpoints and secrets per bureau. Secrets are random 256-bit values, shown once. */
+@ApplicationScoped
+public class WebhookEndpoints {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AgroalDataSource dataSource;
+    private final NotificationConfig config;
+
+    public WebhookEndpoints(AgroalDataSource dataSource, NotificationConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** Result of a change that issued a secret: the caller shows it once. */
+    public record Issued(WebhookEndpoint endpoint, String secret) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<WebhookEndpoint> find(String bureau) {
+        String sql = """
+                select bureau, url, secret, previous_secret, previous_valid_until, enabled, updated_at
+                from bureau_webhook where bureau = ?""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, bureau);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                Timestamp grace = r.getTimestamp(5);
+                return Optional.of(new WebhookEndpoint(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        grace == null ? null : grace.toInstant(), r.getBoolean(6), r.getTimestamp(7).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean enabled(String bureau) {
+        return find(bureau).map(WebhookEndpoint::enabled).orElse(false);
+    }
+
+    /**
+     * Creates the bureau's endpoint (with a new secret, returned) or changes its URL and switch
+     * (secret kept, not returned).
+     */
+    @Transactional
+    public Issued register(String bureau, String url, boolean enabled) {
+        Optional<WebhookEndpoint> existing = find(bureau);
+        if (existing.isPresent()) {
+            execute("update bureau_webhook set url = ?, enabled = ?, updated_at = now() where bureau = ?",
+                    url, enabled, bureau);
+            return new Issued(find(bureau).orElseThrow(), null);
+        }
+        String secret = newSecret();
+        execute("insert into bureau_webhook (bureau, url, secret, enabled) values (?, ?, ?, ?)",
+                bureau, url, secret, enabled);
+        return new Issued(find(bureau).orElseThrow(), secret);
+    }
+
+    /** A new secret; the old one keeps signing (second signature) for the configured grace period. */
+    @Transactional
+    public Optional<Issued> rotate(String bureau) {
+        if (find(bureau).isEmpty()) {
+            return Optional.empty();
+        }
+        String secret = newSecret();
+        Instant graceEnd = Instant.now().plus(config.webhook().rotationGrace());
+        execute("""
+                update bureau_webhook set previous_secret = secret, previous_valid_until = ?, secret = ?,
+                  updated_at = now() where bureau = ?""", Timestamp.from(graceEnd), secret, bureau);
+        return Optional.of(new Issued(find(bureau).orElseThrow(), secret));
+    }
+
+    private void execute(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + HexFormat.of().formatHex(bytes);
+    }
+}
