@@ -1,0 +1,152 @@
+package org.lifecert.liveness.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Every threshold of liveness-service. Defaults come from measurements on the development footage
+ * (webcam-a.mp4, webcam-b.mp4, every frame through libs/face-engine; see README "Thresholds"): they are
+ * starting points, not a calibration on the product's population.
+ */
+@ConfigMapping(prefix = "lifecert.liveness")
+public interface LivenessConfig {
+
+    /** Consumer threads = sessions analysed at once by this instance (the ONNX sessions are shared). */
+    @WithDefault("2")
+    int concurrency();
+
+    /** Consumer group of the liveness workers. */
+    @WithDefault("liveness-service")
+    String consumerGroup();
+
+    Blink blink();
+
+    Mouth mouth();
+
+    Turn turn();
+
+    Nod nod();
+
+    Frames frames();
+
+    Session session();
+
+    interface Blink {
+        /** Moving-average window over the eye-open probabilities (frames). */
+        @WithDefault("2")
+        int smoothingFrames();
+
+        /**
+         * Both eyes closed when the higher of the two smoothed open probabilities is at or below this. Measured:
+         * blinks read 0.00-0.01 on both eyes, open eyes read 0.99-1.00 on the image-right eye.
+         */
+        @WithDefault("0.3")
+        double closedBelow();
+
+        /**
+         * Eyes open when the higher smoothed open probability is at or above this. The image-left eye alone reads
+         * below 0.25 on a quarter of open-eye frames of webcam-a, so "open" cannot require both eyes above it.
+         */
+        @WithDefault("0.7")
+        double openAbove();
+    }
+
+    interface Mouth {
+        /** Moving-average window over the mouth-opening ratio (frames). */
+        @WithDefault("2")
+        int smoothingFrames();
+
+        /**
+         * Rise above the person's own closed-mouth baseline (lowest smoothed ratio before the opening) that counts
+         * as opening. Measured: closed 0.006-0.04, open while talking 0.2-0.69.
+         */
+        @WithDefault("0.12")
+        double minRise();
+
+        /** The mouth has returned when the ratio falls back below baseline + this fraction of minRise. */
+        @WithDefault("0.5")
+        double returnFraction();
+    }
+
+    interface Turn {
+        /**
+         * |yaw| in degrees the head must cross toward the requested side. The footage turns at most -31/+12 degrees
+         * (not a deliberate turn); 20 is below a deliberate turn and above the +-12 of talking.
+         */
+        @WithDefault("20")
+        double minYaw();
+
+        /**
+         * True when the frames arrive mirrored (the selfie preview image) rather than as the camera delivers them.
+         * In unmirrored frames a turn to the person's own left gives negative yaw (face-engine README, webcam-a f0530).
+         */
+        @WithDefault("false")
+        boolean framesMirrored();
+    }
+
+    interface Nod {
+        /** Pitch drop below the step's starting pitch (degrees; pitch is negative looking down, measured). */
+        @WithDefault("12")
+        double minDrop();
+
+        /** The head has come back when pitch is within this fraction of the drop from the starting pitch. */
+        @WithDefault("0.5")
+        double returnFraction();
+    }
+
+    interface Frames {
+        /** Fewer frames with a face in a step fail the step with NO_FACE. */
+        @WithDefault("3")
+        int minFaceFrames();
+
+        /** Frames of a step used for anti-spoofing and quality (the best by quality). */
+        @WithDefault("3")
+        int bestPerStep();
+
+        /** Probability live below which the best frames of a step count as a presentation attack. */
+        @WithDefault("0.5")
+        double antiSpoofThreshold();
+
+        /**
+         * Cosine similarity between embeddings of different batches of a session below which the face changed.
+         * Same-person webcam frames score 0.6-0.9, different people of the verify set below 0.22 (README).
+         */
+        @WithDefault("0.4")
+        double continuityThreshold();
+
+        /** Share of a step's face frames failing on light (TOO_DARK, TOO_BRIGHT) that fails the step with that reason. */
+        @WithDefault("0.5")
+        double lightFailShare();
+
+        /** Frames with more than one face tolerated per step. */
+        @WithDefault("0")
+        int multiFaceFramesTolerated();
+
+        /** Allowed clock difference between the capture device and the session deadline. */
+        @WithDefault("PT5S")
+        Duration clockSkew();
+    }
+
+    interface Session {
+        /** Time limit of one step when the batches do not say (the gateway's challenge default). */
+        @WithDefault("PT10S")
+        Duration stepTimeLimit();
+
+        /** Longest a session can last; frames before deadline - this are outside the session window. */
+        @WithDefault("PT5M")
+        Duration maxDuration();
+
+        /** Open sessions past their deadline plus this are failed (timeout, or interrupted). */
+        @WithDefault("PT10S")
+        Duration grace();
+
+        /** Sessions kept in the in-memory working set; the persisted record is the truth. */
+        @WithDefault("500")
+        int cachedSessions();
+
+        /** Frame hashes kept for replay detection. */
+        @WithDefault("P30D")
+        Duration frameHashRetention();
+    }
+}

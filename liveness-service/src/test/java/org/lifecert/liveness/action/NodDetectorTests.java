@@ -1,0 +1,32 @@
+package org.lifecert.liveness.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NodDetectorTests {
+
+    private final NodDetector detector = new NodDetector(12, 0.5);
+
+    @Test
+    void headDownAndBackIsANod() {
+        assertThat(detector.detect(Signals.pitch(4, 2, -3, -10, -14, -9, -2, 3)).detected()).isTrue();
+    }
+
+    @Test
+    void headThatStaysDownHasNotNodded() {
+        assertThat(detector.detect(Signals.pitch(4, -4, -10, -14, -15, -14)).detected()).isFalse();
+    }
+
+    @Test
+    void lookingUpIsNotANod() {
+        assertThat(detector.detect(Signals.pitch(4, 10, 17, 20, 10, 4)).detected()).isFalse();
+    }
+
+    @Test
+    void dropIsMeasuredFromTheStartingPitch() {
+        // the footage rests near +4: -7 is an 11 degree drop, just short of 12
+        assertThat(detector.detect(Signals.pitch(4, 0, -7, -7, 0, 4)).detected()).isFalse();
+        assertThat(detector.detect(Signals.pitch(10, 5, -2, -2, 5, 10)).detected()).isTrue();
+    }
+}
