@@ -52,8 +52,15 @@ public final class FaceEngine implements AutoCloseable {
      */
     static final int EYE_OPEN_CLASS = 1;
 
-    private static final float[] IMAGENET_MEAN = {0.485f, 0.456f, 0.406f};
-    private static final float[] IMAGENET_STD = {0.229f, 0.224f, 0.225f};
+    /** fr_pose input: ImageNet mean and standard deviation, in 0-255 pixel units (lib/fr_pose.js). */
+    private static final float[] POSE_MEAN = {0.485f * 255, 0.456f * 255, 0.406f * 255};
+    private static final float[] POSE_SCALE = {0.229f * 255, 0.224f * 255, 0.225f * 255};
+    /** fr_detect and fr_feature input: (v - 127) / 128. */
+    private static final float[] CENTRE_127 = {127, 127, 127};
+    private static final float[] SCALE_128 = {128, 128, 128};
+    /** fr_liveness input: raw 0-255 pixels. */
+    private static final float[] ZERO = {0, 0, 0};
+    private static final float[] ONE = {1, 1, 1};
 
     private final FaceEngineConfig config;
     private final QualityGate qualityGate;
@@ -222,7 +229,7 @@ public final class FaceEngine implements AutoCloseable {
         try {
             Imgproc.resize(img, resized, new Size(rw, rh), 0, 0, s < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
             resized.copyTo(target);
-            fillChw(canvas, ws.detectIn, ws, true, new float[]{127, 127, 127}, new float[]{128, 128, 128});
+            fillChw(canvas, ws.detectIn, ws, true, CENTRE_127, SCALE_128);
         } finally {
             target.release();
             resized.release();
@@ -233,7 +240,7 @@ public final class FaceEngine implements AutoCloseable {
                 config.detectionScoreThreshold(), config.detectionTopK(), config.nmsIouThreshold(),
                 DETECT_WIDTH, DETECT_HEIGHT);
         List<OutputDecoding.Candidate> inImage = new ArrayList<>();
-        for (OutputDecoding.Candidate c : inCanvas) {
+        for (OutputDecoding.Candidate c : OutputDecoding.dropNested(inCanvas, config.maxNestedFaceOverlap())) {
             inImage.add(new OutputDecoding.Candidate((c.x1() - ox) / s, (c.y1() - oy) / s, (c.x2() - ox) / s,
                     (c.y2() - oy) / s, c.score()));
         }
@@ -267,7 +274,9 @@ public final class FaceEngine implements AutoCloseable {
             Mat lap = new Mat();
             Imgproc.Laplacian(faceGrey, lap, CvType.CV_64F);
             Core.meanStdDev(lap, mean, std);
-            sharpness = std.get(0, 0)[0] * std.get(0, 0)[0];
+            // Laplacian energy relative to the crop's own variance: dim or low-contrast faces are not "blurred".
+            double lapVariance = std.get(0, 0)[0] * std.get(0, 0)[0];
+            sharpness = lapVariance / Math.max(contrast * contrast, 1.0);
             lap.release();
             mean.release();
             std.release();
@@ -281,26 +290,32 @@ public final class FaceEngine implements AutoCloseable {
         double rightEye = eyeOpen(work, FaceGeometry.eyeCrop(lm, 42), ws);
         record(timings, StageTimings.Stage.EYES, t, System.nanoTime());
 
-        t = System.nanoTime();
-        double margin = FaceGeometry.POSE_CROP_MARGIN;
-        Mat poseCrop = new Mat();
-        float[][] poseOut;
-        try {
-            cropResize(work, box[0] - box[2] * margin, box[1] - box[3] * margin, box[2] * (1 + 2 * margin),
-                    box[3] * (1 + 2 * margin), POSE_SIZE, POSE_SIZE, poseCrop);
-            fillChw(poseCrop, ws.poseIn, ws, true, scaled(IMAGENET_MEAN, 255f), scaled(IMAGENET_STD, 255f));
-            poseOut = pose.run(ws.poseIn);
-        } finally {
-            poseCrop.release();
+        double yaw = Double.NaN, pitch = Double.NaN, roll = Double.NaN;
+        if (options.pose()) {
+            t = System.nanoTime();
+            double margin = FaceGeometry.POSE_CROP_MARGIN;
+            Mat poseCrop = new Mat();
+            float[][] poseOut;
+            try {
+                cropResize(work, box[0] - box[2] * margin, box[1] - box[3] * margin, box[2] * (1 + 2 * margin),
+                        box[3] * (1 + 2 * margin), POSE_SIZE, POSE_SIZE, poseCrop);
+                fillChw(poseCrop, ws.poseIn, ws, true, POSE_MEAN, POSE_SCALE);
+                poseOut = pose.run(ws.poseIn);
+            } finally {
+                poseCrop.release();
+            }
+            yaw = OutputDecoding.poseAngle(poseOut[0]);
+            pitch = OutputDecoding.poseAngle(poseOut[1]);
+            roll = OutputDecoding.poseAngle(poseOut[2]);
+            record(timings, StageTimings.Stage.POSE, t, System.nanoTime());
         }
-        double yaw = OutputDecoding.poseAngle(poseOut[0]);
-        double pitch = OutputDecoding.poseAngle(poseOut[1]);
-        double roll = OutputDecoding.poseAngle(poseOut[2]);
-        record(timings, StageTimings.Stage.POSE, t, System.nanoTime());
 
-        t = System.nanoTime();
-        double live = antiSpoof(work, c, ws);
-        record(timings, StageTimings.Stage.ANTI_SPOOF, t, System.nanoTime());
+        double live = Double.NaN;
+        if (options.antiSpoof()) {
+            t = System.nanoTime();
+            live = antiSpoof(work, c, ws);
+            record(timings, StageTimings.Stage.ANTI_SPOOF, t, System.nanoTime());
+        }
 
         float[] embedding = null;
         if (options.embedding()) {
@@ -317,7 +332,8 @@ public final class FaceEngine implements AutoCloseable {
         double imageCx = work.cols() / 2.0, imageCy = work.rows() / 2.0;
         double centreDistance = Math.hypot(box[0] + box[2] / 2 - imageCx, box[1] + box[3] / 2 - imageCy);
         double centring = Math.max(0, 1 - centreDistance / Math.hypot(imageCx, imageCy));
-        double frontalness = Math.max(0, Math.cos(Math.toRadians(yaw)) * Math.cos(Math.toRadians(pitch)));
+        double frontalness = options.pose()
+                ? Math.max(0, Math.cos(Math.toRadians(yaw)) * Math.cos(Math.toRadians(pitch))) : Double.NaN;
         Quality quality = new Quality(brightness, contrast, sharpness, box[3] * inv, centring, frontalness, background);
         return new FaceObservation(new FaceBox(box[0] * inv, box[1] * inv, box[2] * inv, box[3] * inv), c.score(),
                 points, leftEye, rightEye, FaceGeometry.mouthOpening(lm), yaw, pitch, roll, live, quality, embedding);
@@ -348,7 +364,7 @@ public final class FaceEngine implements AutoCloseable {
         Mat crop = new Mat();
         try {
             cropResize(work, r[0], r[1], r[2], r[3], LIVENESS_SIZE, LIVENESS_SIZE, crop);
-            fillChw(crop, ws.livenessIn, ws, false, new float[]{0, 0, 0}, new float[]{1, 1, 1});
+            fillChw(crop, ws.livenessIn, ws, false, ZERO, ONE);
             return OutputDecoding.softmax(liveness.run(ws.livenessIn)[0])[LIVE_CLASS];
         } finally {
             crop.release();
@@ -363,7 +379,7 @@ public final class FaceEngine implements AutoCloseable {
             transform.put(0, 0, m);
             Imgproc.warpAffine(work, aligned, transform, new Size(FEATURE_SIZE, FEATURE_SIZE), Imgproc.INTER_LINEAR,
                     Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
-            fillChw(aligned, ws.featureIn, ws, true, new float[]{127, 127, 127}, new float[]{128, 128, 128});
+            fillChw(aligned, ws.featureIn, ws, true, CENTRE_127, SCALE_128);
             return Embeddings.normalised(feature.run(ws.featureIn)[0]);
         } finally {
             transform.release();
@@ -418,14 +434,6 @@ public final class FaceEngine implements AutoCloseable {
             out.put((px[i] & 0xff) * inv);
         }
         out.rewind();
-    }
-
-    private static float[] scaled(float[] v, float k) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * k;
-        }
-        return out;
     }
 
     private static void record(StageTimings timings, StageTimings.Stage stage, long from, long to) {

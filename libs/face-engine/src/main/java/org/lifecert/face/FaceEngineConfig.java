@@ -17,6 +17,7 @@ public final class FaceEngineConfig {
     private final double nmsIouThreshold;
     private final int detectionTopK;
     private final int maxFaces;
+    private final double maxNestedFaceOverlap;
     private final boolean padWhenNoFace;
     private final double minFaceSize;
     private final double minBrightness;
@@ -39,6 +40,7 @@ public final class FaceEngineConfig {
         this.nmsIouThreshold = b.nmsIouThreshold;
         this.detectionTopK = b.detectionTopK;
         this.maxFaces = b.maxFaces;
+        this.maxNestedFaceOverlap = b.maxNestedFaceOverlap;
         this.padWhenNoFace = b.padWhenNoFace;
         this.minFaceSize = b.minFaceSize;
         this.minBrightness = b.minBrightness;
@@ -71,6 +73,7 @@ public final class FaceEngineConfig {
         b.nmsIouThreshold = nmsIouThreshold;
         b.detectionTopK = detectionTopK;
         b.maxFaces = maxFaces;
+        b.maxNestedFaceOverlap = maxNestedFaceOverlap;
         b.padWhenNoFace = padWhenNoFace;
         b.minFaceSize = minFaceSize;
         b.minBrightness = minBrightness;
@@ -100,6 +103,11 @@ public final class FaceEngineConfig {
     public int detectionTopK() { return detectionTopK; }
     /** At most this many faces are analysed per image (largest first); more are still counted as faces. */
     public int maxFaces() { return maxFaces; }
+    /**
+     * A detection whose box lies inside a larger one by more than this share of its area is dropped (the detector
+     * sometimes fires on an eye of a large face: verify/howard/5.png, verify/sheldon/5.png at score 0.72).
+     */
+    public double maxNestedFaceOverlap() { return maxNestedFaceOverlap; }
     /** When nothing is found, detect again on the image padded to twice its size (tight face crops). */
     public boolean padWhenNoFace() { return padWhenNoFace; }
     /** Minimum face box side in pixels (FACE_TOO_SMALL). */
@@ -110,7 +118,7 @@ public final class FaceEngineConfig {
     public double maxBrightness() { return maxBrightness; }
     /** Maximum (image mean grey - face mean grey): above it the face is backlit (TOO_BRIGHT). */
     public double maxBacklight() { return maxBacklight; }
-    /** Minimum Laplacian variance of the 64x64 face crop (BLURRED). */
+    /** Minimum contrast-normalised Laplacian variance of the 64x64 face crop (BLURRED), see {@link Quality#sharpness()}. */
     public double minSharpness() { return minSharpness; }
     /** Maximum |yaw| in degrees (NOT_FRONTAL). */
     public double maxYaw() { return maxYaw; }
@@ -133,12 +141,13 @@ public final class FaceEngineConfig {
         private double nmsIouThreshold = 0.4;
         private int detectionTopK = 750;
         private int maxFaces = 10;
+        private double maxNestedFaceOverlap = 0.6;
         private boolean padWhenNoFace = true;
         private double minFaceSize = 64;
         private double minBrightness = 50;
         private double maxBrightness = 215;
         private double maxBacklight = 70;
-        private double minSharpness = 40;
+        private double minSharpness = 0.08;
         private double maxYaw = 25;
         private double maxPitch = 25;
         private double minEyeOpen = 0.2;
@@ -157,6 +166,7 @@ public final class FaceEngineConfig {
         public Builder nmsIouThreshold(double v) { nmsIouThreshold = v; return this; }
         public Builder detectionTopK(int v) { detectionTopK = v; return this; }
         public Builder maxFaces(int v) { maxFaces = v; return this; }
+        public Builder maxNestedFaceOverlap(double v) { maxNestedFaceOverlap = v; return this; }
         public Builder padWhenNoFace(boolean v) { padWhenNoFace = v; return this; }
         public Builder minFaceSize(double v) { minFaceSize = v; return this; }
         public Builder minBrightness(double v) { minBrightness = v; return this; }

@@ -87,6 +87,31 @@ final class OutputDecoding {
         return nms(kept, iouThreshold);
     }
 
+    /**
+     * Drops candidates lying mostly inside a larger candidate (share of their own area above {@code maxInside}):
+     * a face cannot be inside another face, but the detector sometimes fires on an eye of a large face.
+     */
+    static List<Candidate> dropNested(List<Candidate> candidates, double maxInside) {
+        List<Candidate> byArea = new ArrayList<>(candidates);
+        byArea.sort((a, b) -> Double.compare(b.area(), a.area()));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : byArea) {
+            boolean nested = false;
+            for (Candidate big : kept) {
+                double ix = Math.max(0, Math.min(c.x2(), big.x2()) - Math.max(c.x1(), big.x1()));
+                double iy = Math.max(0, Math.min(c.y2(), big.y2()) - Math.max(c.y1(), big.y1()));
+                if (c.area() > 0 && ix * iy / c.area() > maxInside) {
+                    nested = true;
+                    break;
+                }
+            }
+            if (!nested) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
     /** Greedy non-maximum suppression of candidates sorted by descending score. */
     static List<Candidate> nms(List<Candidate> sortedByScore, double iouThreshold) {
         List<Candidate> result = new ArrayList<>();

@@ -50,8 +50,9 @@ public final class QualityGate {
         return assess(face).map(code -> Rejection.of(code, face.toString()));
     }
 
+    /** True below the threshold, and when anti-spoofing was not run (NaN): fail closed. */
     public boolean spoofSuspected(FaceObservation face) {
-        return face.antiSpoofScore() < config.antiSpoofThreshold();
+        return !(face.antiSpoofScore() >= config.antiSpoofThreshold());
     }
 
     public boolean matches(double similarity) {

@@ -90,4 +90,14 @@ class OutputDecodingTests {
         List<OutputDecoding.Candidate> kept = OutputDecoding.nms(sorted, 0.4);
         assertEquals(List.of(sorted.get(0), sorted.get(2)), kept);
     }
+
+    @Test
+    void detectionInsideALargerFaceIsDropped() {
+        OutputDecoding.Candidate face = new OutputDecoding.Candidate(0, 0, 100, 100, 0.99);
+        OutputDecoding.Candidate eye = new OutputDecoding.Candidate(20, 30, 40, 50, 0.72);      // fully inside
+        OutputDecoding.Candidate edge = new OutputDecoding.Candidate(90, 0, 190, 100, 0.95);    // 10% inside
+        OutputDecoding.Candidate half = new OutputDecoding.Candidate(80, 80, 120, 120, 0.9);    // 20x20 of 40x40 = 25% inside
+        List<OutputDecoding.Candidate> kept = OutputDecoding.dropNested(List.of(eye, face, edge, half), 0.6);
+        assertEquals(List.of(face, edge, half), kept);
+    }
 }
