@@ -1,0 +1,165 @@
+package org.lifecert.systemtests.clients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.lifecert.systemtests.stack.Api;
+import org.lifecert.systemtests.stack.SystemStack;
+
+/**
+ * capture-gateway as the recipient's page uses it: captcha, login with ID number, session with a
+ * challenge, frame batches per step, the result.
+ *
+ * <p>The captcha answer: the gateway offers no HTTP test hook (its own tests call
+ * {@code Captchas.answerOf} in-process), so this reads the answer of the issued captcha from the
+ * gateway's database ({@code captcha} table) of the test stack, the way a person reads the image.
+ */
+public final class Gateway {
+
+    public static final String SERVICE = "capture-gateway";
+    public static final String TOKEN_HEADER = "X-Session-Token";
+
+    private Gateway() {
+    }
+
+    public record Login(String token, JsonNode body) {
+        public UUID personId() {
+            return UUID.fromString(body.path("person").path("personId").asText());
+        }
+    }
+
+    public record Session(UUID sessionId, UUID personId, String nonce, Instant deadline, List<String> actions, JsonNode body) {
+    }
+
+    /** Captcha + login; the raw answer so refusals (NOT_COLLECTED, appeal messages) can be asserted. */
+    public static Api.Response tryLogin(String idNumber) {
+        JsonNode captcha = Api.of(SERVICE).post("/api/v1/captcha", "{}").expect(200).json();
+        String captchaId = captcha.path("captchaId").asText();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("idNumber", idNumber);
+        body.put("captchaId", captchaId);
+        body.put("captchaAnswer", captchaAnswer(captchaId));
+        return Api.of(SERVICE).post("/api/v1/login", body);
+    }
+
+    /** Logs in once the gateway's enrolment projection knows the person (it follows lifecert.enrollment.v1). */
+    public static Login login(String idNumber) {
+        AtomicReference<Api.Response> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                Api.Response r = tryLogin(idNumber);
+                last.set(r);
+                return r.status() == 200;
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("recipient login did not succeed within 60 s; last answer: " + last.get(), e);
+        }
+        return new Login(last.get().json().path("token").asText(), last.get().json());
+    }
+
+    public static Api.Response tryStart(Login login, UUID forPerson) {
+        return Api.of(SERVICE).header(TOKEN_HEADER, login.token()).post("/api/v1/sessions",
+                forPerson == null ? "{}" : Map.of("personId", forPerson.toString()));
+    }
+
+    public static Session start(Login login, UUID forPerson) {
+        JsonNode s = tryStart(login, forPerson).expect(200).json();
+        List<String> actions = new ArrayList<>();
+        for (JsonNode step : s.path("steps")) {
+            actions.add(step.path("action").asText());
+        }
+        return new Session(UUID.fromString(s.path("sessionId").asText()), UUID.fromString(s.path("personId").asText()),
+                s.path("nonce").asText(), Instant.parse(s.path("deadline").asText()), actions, s);
+    }
+
+    /**
+     * Uploads the frames of every step, in batches of at most {@code perBatch}, with capture times
+     * 40 ms apart (25 fps) starting now; the last batch of the session closes it.
+     */
+    public static List<Api.Response> uploadAll(Login login, Session session, List<List<byte[]>> framesPerStep, int perBatch) {
+        List<Api.Response> answers = new ArrayList<>();
+        Instant t = Instant.now();
+        int sequence = 0;
+        for (int step = 0; step < framesPerStep.size(); step++) {
+            List<byte[]> frames = framesPerStep.get(step);
+            for (int from = 0; from < frames.size(); from += perBatch) {
+                int to = Math.min(frames.size(), from + perBatch);
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = from; i < to; i++) {
+                    batch.add(Map.of("sequence", sequence++, "capturedAt", t.toString(),
+                            "jpegBase64", Base64.getEncoder().encodeToString(frames.get(i))));
+                    t = t.plusMillis(40);
+                }
+                boolean lastOfStep = to == frames.size();
+                boolean lastOfSession = lastOfStep && step == framesPerStep.size() - 1;
+                answers.add(uploadBatch(login, session, UUID.randomUUID(), step, lastOfStep, lastOfSession, batch));
+            }
+        }
+        return answers;
+    }
+
+    public static Api.Response uploadBatch(Login login, Session session, UUID batchId, int step, boolean lastOfStep,
+            boolean lastOfSession, List<Map<String, Object>> frames) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("batchId", batchId.toString());
+        body.put("stepIndex", step);
+        body.put("nonce", session.nonce());
+        body.put("lastBatchOfStep", lastOfStep);
+        body.put("lastBatchOfSession", lastOfSession);
+        body.put("frames", frames);
+        return Api.of(SERVICE).header(TOKEN_HEADER, login.token()).post("/api/v1/sessions/" + session.sessionId() + "/batches",
+                body);
+    }
+
+    /** The page's result once decided (outcome not PENDING). */
+    public static JsonNode awaitResult(Login login, Session session, Duration timeout) {
+        AtomicReference<Api.Response> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                Api.Response r = Api.of(SERVICE).header(TOKEN_HEADER, login.token())
+                        .get("/api/v1/sessions/" + session.sessionId() + "/result");
+                last.set(r);
+                return r.status() == 200 && !"PENDING".equals(r.json().path("outcome").asText());
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("session " + session.sessionId() + " not decided within " + timeout + "; last: "
+                    + last.get(), e);
+        }
+        return last.get().json();
+    }
+
+    public static Api.Response evidence(String reviewer, UUID sessionId) {
+        return Api.of(SERVICE).as(reviewer).get("/api/v1/sessions/" + sessionId + "/evidence");
+    }
+
+    static String captchaAnswer(String captchaId) {
+        SystemStack stack = SystemStack.get();
+        String url = "jdbc:postgresql://127.0.0.1:" + stack.settings().postgresPort() + "/gateway";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");
+                PreparedStatement ps = c.prepareStatement("select answer from captcha where captcha_id = ?::uuid")) {
+            ps.setString(1, captchaId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("captcha " + captchaId + " not in the gateway database");
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the captcha answer from " + url + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.lifecert.systemtests.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.lifecert.local.LocalStack;
+import org.lifecert.local.ServiceSpec;
+import org.lifecert.local.StackSettings;
+import org.lifecert.testing.TopicReader;
+
+/**
+ * The whole LifeCert stack, started once per test JVM by deploy/local exactly as a developer runs
+ * it (PostgreSQL, Kafka KRaft, Keycloak, each service as its own JVM from target/quarkus-app), on
+ * ports shifted away from a developer's own stack. Stopped by the JUnit root store at the end of the
+ * run, or by a shutdown hook if the JVM dies first.
+ *
+ * <p>Data lives in {@code system-tests/target/stack}: PostgreSQL and Kafka start empty on every run;
+ * the unpacked Keycloak and the generated secrets are kept so a second run skips the ~60 s unpack.
+ */
+public final class SystemStack {
+
+    public static final List<String> SERVICES = List.of("capture-gateway", "enrollment-service", "face-match-service",
+            "liveness-service", "appeal-service", "notification-service");
+
+    private static SystemStack instance;
+
+    private final StackSettings settings;
+    private final LocalStack stack;
+    private final boolean allUp;
+    private final double startSeconds;
+    private final List<String> notBuilt;
+    private volatile boolean stopped;
+
+    private SystemStack(StackSettings settings, LocalStack stack, boolean allUp, double startSeconds, List<String> notBuilt) {
+        this.settings = settings;
+        this.stack = stack;
+        this.allUp = allUp;
+        this.startSeconds = startSeconds;
+        this.notBuilt = notBuilt;
+    }
+
+    /** The running stack; starts it on the first call. */
+    public static synchronized SystemStack get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static SystemStack start() {
+        Path data = Path.of(System.getProperty("lifecert.system-tests.data", "target/stack")).toAbsolutePath();
+        prepare(data);
+        int offset = freeOffset();
+        StackSettings settings = StackSettings.isolated(data, offset);
+        List<String> notBuilt = new ArrayList<>();
+        for (String name : SERVICES) {
+            if (!Files.exists(settings.projectRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar"))) {
+                notBuilt.add(name);
+            }
+        }
+        LocalStack stack = new LocalStack();
+        long begin = System.nanoTime();
+        boolean up;
+        try {
+            up = stack.start(settings, false);
+        } catch (Exception e) {
+            stack.stopAll();
+            throw new IllegalStateException("the stack did not start: " + e.getMessage() + " (logs: "
+                    + data.resolve("logs") + ")", e);
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        SystemStack started = new SystemStack(settings, stack, up, seconds, List.copyOf(notBuilt));
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-tests-stack-stop"));
+        System.out.printf("%nLifeCert system-test stack %s in %.0f s, port offset %d, data %s%n",
+                up ? "up" : "started WITH PROBLEMS", seconds, offset, data);
+        for (String name : SERVICES) {
+            System.out.printf("  %-22s %s  log %s%s%n", name, settings.service(name).baseUrl(), started.logOf(name),
+                    notBuilt.contains(name) ? "  (NOT BUILT: skipped)" : "");
+        }
+        System.out.printf("  keycloak               %s  log %s%n  kafka %s%n%n", settings.oidcUrl(),
+                data.resolve("logs/keycloak.log"), settings.kafkaBootstrap());
+        return started;
+    }
+
+    /** Fresh PostgreSQL, Kafka, logs and service run directories; Keycloak and secrets are kept. */
+    private static void prepare(Path data) {
+        try {
+            Files.createDirectories(data);
+            try (Stream<Path> entries = Files.list(data)) {
+                for (Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (!name.equals("keycloak") && !name.equals("secrets.properties")) {
+                        deleteTree(entry);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + data, e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * The first port offset (20000, 20100, ...) at which every port the stack needs is free: other
+     * engineers run their own stacks and tests on this machine at the same time.
+     */
+    private static int freeOffset() {
+        for (int offset = 20000; offset < 40000; offset += 100) {
+            int o = offset;
+            List<Integer> ports = new ArrayList<>(List.of(15432 + o, 9092 + o, 9093 + o, 8180 + o, 8181 + o));
+            ServiceSpec.ALL.forEach(s -> ports.add(s.port() + o));
+            if (ports.stream().allMatch(SystemStack::portFree)) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free port range for the system-test stack");
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public synchronized void stop() {
+        if (!stopped) {
+            stopped = true;
+            stack.stopAll();
+        }
+    }
+
+    public boolean allUp() {
+        return allUp;
+    }
+
+    public double startSeconds() {
+        return startSeconds;
+    }
+
+    public List<String> notBuilt() {
+        return notBuilt;
+    }
+
+    public boolean built(String service) {
+        return !notBuilt.contains(service);
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public LocalStack localStack() {
+        return stack;
+    }
+
+    public String url(String service) {
+        return settings.service(service).baseUrl();
+    }
+
+    public Path logOf(String service) {
+        return settings.dataDirectory().resolve("logs").resolve(service + ".log");
+    }
+
+    public String secret(String key) {
+        return stack.secrets().get(key);
+    }
+
+    public String kafkaBootstrap() {
+        return settings.kafkaBootstrap();
+    }
+
+    public TopicReader topics() {
+        return new TopicReader(settings.kafkaBootstrap());
+    }
+}

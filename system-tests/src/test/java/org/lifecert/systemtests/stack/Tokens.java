@@ -1,0 +1,53 @@
+package org.lifecert.systemtests.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Staff tokens from the stack's Keycloak by the password grant of the console client (direct access
+ * grants are enabled in the realm of deploy/local). Cached for 60 s; access tokens live 5 min.
+ */
+public final class Tokens {
+
+    private record Cached(String token, long until) {
+    }
+
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private Tokens() {
+    }
+
+    public static String accessToken(String user) {
+        Cached c = CACHE.get(user);
+        if (c != null && c.until > System.nanoTime()) {
+            return c.token;
+        }
+        SystemStack stack = SystemStack.get();
+        String form = "grant_type=password&client_id=lifecert-console&client_secret=" + enc(stack.secret("oidc.console-secret"))
+                + "&username=" + enc(user) + "&password=" + enc(stack.secret("demo.password"));
+        Api.Response r = Api.at(stack.settings().oidcUrl()).postForm("/protocol/openid-connect/token", form).expect(200);
+        String token = r.json().path("access_token").asText();
+        CACHE.put(user, new Cached(token, System.nanoTime() + 60_000_000_000L));
+        return token;
+    }
+
+    /** The claims of a JWT (no signature check: the services check it; tests only read claims). */
+    public static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            return Api.JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String enc(String v) {
+        return URLEncoder.encode(v, StandardCharsets.UTF_8);
+    }
+}
