@@ -22,6 +22,7 @@ public final class LocalStack {
     private final Logger LOG = Logger.getLogger(LocalStack.class);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final java.util.Map<String, ServiceProcess> running = new java.util.concurrent.ConcurrentHashMap<>();
     private StackSecrets secrets;
 
     public static void main(String[] args) throws Exception {
@@ -65,6 +66,7 @@ public final class LocalStack {
             service.start();
             started.push(service);
             services.add(service);
+            running.put(spec.name(), service);
         }
 
         boolean allUp = true;
@@ -117,6 +119,27 @@ public final class LocalStack {
                 .append(settings.postgresPort()).append(" (user postgres)\n");
         out.append("  Logs: ").append(settings.dataDirectory().resolve("logs")).append("\n\nCtrl-C stops everything.\n");
         System.out.println(out);
+    }
+
+    /** kill -9 of one service's JVM, for fault tests; false when the stack did not start it. */
+    public boolean kill(String service) {
+        ServiceProcess process = running.get(service);
+        if (process == null) {
+            return false;
+        }
+        process.kill();
+        return true;
+    }
+
+    /** Starts a killed service again (same configuration, same log) and waits until it is ready. */
+    public boolean restart(String service, Duration timeout) {
+        ServiceProcess process = running.get(service);
+        if (process == null) {
+            return false;
+        }
+        process.kill();
+        process.start();
+        return process.awaitReady(timeout);
     }
 
     public void stopAll() {

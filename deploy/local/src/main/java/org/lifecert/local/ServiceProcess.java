@@ -73,6 +73,18 @@ final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** kill -9 of the service's JVM (fault tests): no shutdown hooks, no graceful close. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private String heap() {
         return spec.name().equals("face-match-service") || spec.name().equals("liveness-service") ? "768m" : "384m";
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.lifecert.systemtests.frames.ActionFrames;
 import org.lifecert.systemtests.stack.Api;
 import org.lifecert.systemtests.stack.SystemStack;
 
@@ -53,20 +54,31 @@ public final class Gateway {
         body.put("idNumber", idNumber);
         body.put("captchaId", captchaId);
         body.put("captchaAnswer", captchaAnswer(captchaId));
-        return Api.of(SERVICE).post("/api/v1/login", body);
+        return Api.of(SERVICE).header("X-Forwarded-For", addressOf(idNumber)).post("/api/v1/login", body);
+    }
+
+    /**
+     * Each recipient logs in from an address of their own (the gateway trusts X-Forwarded-For from
+     * its ingress and limits failures per address): all tests run from 127.0.0.1 and would otherwise
+     * share one per-address budget.
+     */
+    static String addressOf(String idNumber) {
+        int h = idNumber.hashCode();
+        return "10." + ((h >>> 16) & 0xff) + "." + ((h >>> 8) & 0xff) + "." + (1 + (h & 0x7f));
     }
 
     /** Logs in once the gateway's enrolment projection knows the person (it follows lifecert.enrollment.v1). */
     public static Login login(String idNumber) {
         AtomicReference<Api.Response> last = new AtomicReference<>();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            // at most 4 tries: a 5th failure (NOT_COLLECTED while the projection lags) would lock the ID number
+            Awaitility.await().atMost(Duration.ofSeconds(13)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(4)).until(() -> {
                 Api.Response r = tryLogin(idNumber);
                 last.set(r);
                 return r.status() == 200;
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("recipient login did not succeed within 60 s; last answer: " + last.get(), e);
+            throw new AssertionError("recipient login did not succeed in 4 tries over 12 s; last answer: " + last.get(), e);
         }
         return new Login(last.get().json().path("token").asText(), last.get().json());
     }
@@ -87,29 +99,52 @@ public final class Gateway {
     }
 
     /**
-     * Uploads the frames of every step, in batches of at most {@code perBatch}, with capture times
-     * 40 ms apart (25 fps) starting now; the last batch of the session closes it.
+     * Uploads the frames of every step as the page does, in batches of at most {@code perBatch}: the
+     * capture time of each frame is the step's start plus the frame's offset (steps follow each other
+     * 300 ms apart), and a batch goes out only once its last frame's capture time has passed, so no
+     * frame claims to come from the future. The last batch of the session closes it.
      */
-    public static List<Api.Response> uploadAll(Login login, Session session, List<List<byte[]>> framesPerStep, int perBatch) {
+    public static List<Api.Response> uploadAll(Login login, Session session, List<List<ActionFrames.Frame>> framesPerStep,
+            int perBatch) {
         List<Api.Response> answers = new ArrayList<>();
-        Instant t = Instant.now();
+        Instant stepStart = Instant.now();
         int sequence = 0;
         for (int step = 0; step < framesPerStep.size(); step++) {
-            List<byte[]> frames = framesPerStep.get(step);
-            for (int from = 0; from < frames.size(); from += perBatch) {
-                int to = Math.min(frames.size(), from + perBatch);
+            List<ActionFrames.Frame> frames = framesPerStep.get(step);
+            Instant last = stepStart;
+            for (int from = 0, to; from < frames.size(); from = to) {
+                // at most perBatch frames and 500 KB of JPEG (the gateway takes 640 KB base64-encoded)
+                to = from;
+                long bytes = 0;
+                while (to < frames.size() && to - from < perBatch && (to == from || bytes + frames.get(to).jpeg().length < 480_000)) {
+                    bytes += frames.get(to).jpeg().length;
+                    to++;
+                }
                 List<Map<String, Object>> batch = new ArrayList<>();
                 for (int i = from; i < to; i++) {
-                    batch.add(Map.of("sequence", sequence++, "capturedAt", t.toString(),
-                            "jpegBase64", Base64.getEncoder().encodeToString(frames.get(i))));
-                    t = t.plusMillis(40);
+                    last = stepStart.plusMillis(frames.get(i).offsetMillis());
+                    batch.add(Map.of("sequence", sequence++, "capturedAt", last.toString(),
+                            "jpegBase64", Base64.getEncoder().encodeToString(frames.get(i).jpeg())));
                 }
+                sleepUntil(last);
                 boolean lastOfStep = to == frames.size();
                 boolean lastOfSession = lastOfStep && step == framesPerStep.size() - 1;
                 answers.add(uploadBatch(login, session, UUID.randomUUID(), step, lastOfStep, lastOfSession, batch));
             }
+            stepStart = last.plusMillis(300);
         }
         return answers;
+    }
+
+    private static void sleepUntil(Instant t) {
+        long wait = Duration.between(Instant.now(), t).toMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait + 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public static Api.Response uploadBatch(Login login, Session session, UUID batchId, int step, boolean lastOfStep,

@@ -15,7 +15,7 @@ public final class StackExtension implements BeforeAllCallback {
                 .getOrComputeIfAbsent(SystemStack.class.getName(), key -> new Holder(SystemStack.get()), Holder.class);
     }
 
-    private record Holder(SystemStack stack) implements ExtensionContext.Store.CloseableResource {
+    private record Holder(SystemStack stack) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             stack.stop();

@@ -28,6 +28,7 @@ public final class SystemStack {
     public static final List<String> SERVICES = List.of("capture-gateway", "enrollment-service", "face-match-service",
             "liveness-service", "appeal-service", "notification-service");
 
+    private static final String REALM_READY = ".realm-ready";
     private static SystemStack instance;
 
     private final StackSettings settings;
@@ -75,6 +76,13 @@ public final class SystemStack {
                     + data.resolve("logs") + ")", e);
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
+        if (stack.secrets() != null && tokenIssued(settings, stack)) {
+            try {
+                Files.writeString(data.resolve("keycloak").resolve(REALM_READY), "realm imported and issuing tokens\n");
+            } catch (IOException e) {
+                // only an optimisation of the next start
+            }
+        }
         SystemStack started = new SystemStack(settings, stack, up, seconds, List.copyOf(notBuilt));
         Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-tests-stack-stop"));
         System.out.printf("%nLifeCert system-test stack %s in %.0f s, port offset %d, data %s%n",
@@ -88,6 +96,18 @@ public final class SystemStack {
         return started;
     }
 
+    private static boolean tokenIssued(StackSettings settings, LocalStack stack) {
+        try {
+            String form = "grant_type=password&client_id=lifecert-console&client_secret="
+                    + java.net.URLEncoder.encode(stack.secrets().get("oidc.console-secret"), java.nio.charset.StandardCharsets.UTF_8)
+                    + "&username=clerk&password="
+                    + java.net.URLEncoder.encode(stack.secrets().get("demo.password"), java.nio.charset.StandardCharsets.UTF_8);
+            return Api.at(settings.oidcUrl()).postForm("/protocol/openid-connect/token", form).status() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Fresh PostgreSQL, Kafka, logs and service run directories; Keycloak and secrets are kept. */
     private static void prepare(Path data) {
         try {
@@ -97,6 +117,17 @@ public final class SystemStack {
                     String name = entry.getFileName().toString();
                     if (!name.equals("keycloak") && !name.equals("secrets.properties")) {
                         deleteTree(entry);
+                    }
+                }
+            }
+            // A Keycloak stopped before its realm import finished may hold half a realm: import again.
+            Path keycloak = data.resolve("keycloak");
+            if (Files.isDirectory(keycloak) && !Files.exists(keycloak.resolve(REALM_READY))) {
+                try (Stream<Path> homes = Files.list(keycloak)) {
+                    for (Path home : homes.filter(Files::isDirectory).toList()) {
+                        if (Files.isDirectory(home.resolve("data"))) {
+                            deleteTree(home.resolve("data"));
+                        }
                     }
                 }
             }
@@ -183,6 +214,28 @@ public final class SystemStack {
 
     public String kafkaBootstrap() {
         return settings.kafkaBootstrap();
+    }
+
+    /** kill -9 of a service's JVM (needs LocalStack#kill of deploy/local). */
+    public void kill(String service) {
+        if (!stack.kill(service)) {
+            throw new IllegalStateException(service + " was not started by the stack");
+        }
+    }
+
+    /** Starts a killed service again and waits until /q/health/ready answers. */
+    public void restart(String service) {
+        if (!stack.restart(service, java.time.Duration.ofMinutes(3))) {
+            throw new AssertionError(service + " did not become ready after the restart; log " + logOf(service));
+        }
+    }
+
+    /** A plain producer on the stack's broker, for poison records and duplicate deliveries. */
+    public org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> producer() {
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.of(
+                "bootstrap.servers", kafkaBootstrap(), "acks", "all", "enable.idempotence", "false"),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
     }
 
     public TopicReader topics() {
