@@ -54,7 +54,9 @@ final class Kustomize {
             throw new AssertionError("`kubectl kustomize " + dir + "` failed (exit " + result.exitCode + "):\n" + result.stderr);
         }
         List<Map<String, Object>> documents = new ArrayList<>();
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
         for (Object document : yaml.loadAll(result.stdout)) {
             if (document instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
