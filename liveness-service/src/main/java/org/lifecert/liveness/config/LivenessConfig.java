@@ -16,6 +16,10 @@ public interface LivenessConfig {
     @WithDefault("2")
     int concurrency();
 
+    /** Start the frame consumers at startup (off for a node that only serves the read API). */
+    @WithDefault("true")
+    boolean consumerEnabled();
+
     /** Consumer group of the liveness workers. */
     @WithDefault("liveness-service")
     String consumerGroup();
@@ -144,6 +148,10 @@ public interface LivenessConfig {
         /** Sessions kept in the in-memory working set; the persisted record is the truth. */
         @WithDefault("500")
         int cachedSessions();
+
+        /** How often overdue sessions are looked for (a Quarkus scheduler interval). */
+        @WithDefault("5s")
+        String sweepEvery();
 
         /** Frame hashes kept for replay detection. */
         @WithDefault("P30D")

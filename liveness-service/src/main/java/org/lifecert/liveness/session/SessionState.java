@@ -28,6 +28,8 @@ public final class SessionState {
     public long lastCapturedAt = Long.MIN_VALUE;
     public Set<LivenessReason> sessionFindings = EnumSet.noneOf(LivenessReason.class);
     public int framesSeen;
+    /** Batches applied: a batch re-sent under a new event id is not counted twice. */
+    public Set<UUID> batchIds = new java.util.HashSet<>();
 
     public static final class Step {
         public Action action;

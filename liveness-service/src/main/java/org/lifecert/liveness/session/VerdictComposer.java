@@ -19,10 +19,12 @@ public final class VerdictComposer {
 
     private final StepJudge judge;
     private final double continuityThreshold;
+    private final double antiSpoofThreshold;
 
-    public VerdictComposer(StepJudge judge, double continuityThreshold) {
+    public VerdictComposer(StepJudge judge, double continuityThreshold, double antiSpoofThreshold) {
         this.judge = judge;
         this.continuityThreshold = continuityThreshold;
+        this.antiSpoofThreshold = antiSpoofThreshold;
     }
 
     /** Judges a step whose last batch has arrived (idempotent). */
@@ -93,6 +95,11 @@ public final class VerdictComposer {
         if (!anyStep) {
             antiSpoof = 0;
             reasons.add(LivenessReason.STEP_MISSING);
+        }
+        if (anyStep && antiSpoof < antiSpoofThreshold) {
+            // a presentation attack fails the session whatever its steps say (a photo cannot blink, so the step
+            // reports the missing action first)
+            reasons.add(LivenessReason.SPOOF_SUSPECTED);
         }
         double continuity = identityContinuity(state);
         if (continuity < continuityThreshold) {

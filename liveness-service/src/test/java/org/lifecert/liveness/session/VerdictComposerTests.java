@@ -19,7 +19,7 @@ class VerdictComposerTests {
     private static final long T0 = 1_700_000_000_000L;
     private final LivenessConfig config = new SmallRyeConfigBuilder().withMapping(LivenessConfig.class).build()
             .getConfigMapping(LivenessConfig.class);
-    private final VerdictComposer composer = new VerdictComposer(new StepJudge(config), 0.4);
+    private final VerdictComposer composer = new VerdictComposer(new StepJudge(config), 0.4, 0.5);
 
     private static SessionState session() {
         return new SessionState(UUID.randomUUID(), UUID.randomUUID(), "bureau-a", Instant.ofEpochMilli(T0 + 60_000));

@@ -1,0 +1,182 @@
+package org.lifecert.liveness.worker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.EventData;
+import org.lifecert.events.FrameBatchCaptured;
+import org.lifecert.events.LivenessVerdict;
+import org.lifecert.events.Topics;
+import org.lifecert.liveness.action.LivenessReason;
+import org.lifecert.liveness.action.StepJudge;
+import org.lifecert.liveness.config.LivenessConfig;
+import org.lifecert.liveness.frame.FrameAnalyzer;
+import org.lifecert.liveness.frame.FrameHashes;
+import org.lifecert.liveness.session.FrameTimeline;
+import org.lifecert.liveness.session.SessionState;
+import org.lifecert.liveness.session.VerdictComposer;
+import org.lifecert.messaging.MessagingConfig;
+import org.lifecert.messaging.consumer.EventConsumers;
+import org.lifecert.messaging.outbox.Outbox;
+
+/**
+ * Consumes FrameBatchCaptured (keyed by session: one session's batches reach one worker, in order) and keeps each
+ * session's working state until its last batch, then publishes the LivenessVerdict.
+ *
+ * <p>The verdict goes through the outbox, in the transaction that marks the session DONE and records the batch in the
+ * inbox: a worker killed at any point either committed all three or none, so the redelivered batch produces the
+ * verdict exactly once. A direct publish could be sent and then lost with the rollback of the session row (a second
+ * verdict on redelivery) or committed without being sent (no verdict).
+ */
+@ApplicationScoped
+public class LivenessWorker {
+
+    private static final Logger LOG = Logger.getLogger(LivenessWorker.class);
+
+    private final LivenessConfig config;
+    private final EventConsumers consumers;
+    private final FrameAnalyzer analyzer;
+    private final SessionStore store;
+    private final ReplayGuard replays;
+    private final Outbox outbox;
+    private final MessagingConfig messaging;
+    private final MeterRegistry registry;
+    private final VerdictComposer composer;
+    private final FrameTimeline timeline;
+    private final Timer batchTimer;
+    private final boolean autoStart;
+
+    public LivenessWorker(LivenessConfig config, EventConsumers consumers, FrameAnalyzer analyzer, SessionStore store,
+                          ReplayGuard replays, Outbox outbox, MessagingConfig messaging, MeterRegistry registry) {
+        this.config = config;
+        this.consumers = consumers;
+        this.analyzer = analyzer;
+        this.store = store;
+        this.replays = replays;
+        this.outbox = outbox;
+        this.messaging = messaging;
+        this.registry = registry;
+        this.composer = new VerdictComposer(new StepJudge(config), config.frames().continuityThreshold(),
+                config.frames().antiSpoofThreshold());
+        this.timeline = new FrameTimeline(config.session().maxDuration(), config.frames().clockSkew());
+        this.batchTimer = Timer.builder("lifecert.liveness.batch").publishPercentileHistogram().register(registry);
+        this.autoStart = config.consumerEnabled();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (autoStart) {
+            start();
+        }
+    }
+
+    /** Starts the consumer threads ({@code lifecert.liveness.concurrency} sessions at once). */
+    public void start() {
+        consumers.start(config.consumerGroup(), List.of(Topics.CAPTURE_FRAMES), config.concurrency(), this::handle);
+    }
+
+    /** Called by the consumer loop inside the inbox transaction. */
+    void handle(Envelope<? extends EventData> event) {
+        if (!(event.data() instanceof FrameBatchCaptured batch)) {
+            return;
+        }
+        require(batch);
+        try {
+            Timer.Sample sample = Timer.start(registry);
+            apply(event, batch);
+            sample.stop(batchTimer);
+        } catch (RuntimeException e) {
+            store.evict(batch.sessionId());
+            throw e;
+        }
+    }
+
+    private static void require(FrameBatchCaptured batch) {
+        if (batch.sessionId() == null || batch.personId() == null || batch.batchId() == null
+                || batch.action() == null || batch.frames() == null) {
+            throw new IllegalArgumentException("frame batch lacks sessionId, personId, batchId, action or frames");
+        }
+    }
+
+    private void apply(Envelope<? extends EventData> event, FrameBatchCaptured batch) {
+        SessionStore.Locked locked = store.lockOrCreate(batch.sessionId(), batch.personId(),
+                event.bureau() == null ? "" : event.bureau(), batch.sessionDeadline());
+        SessionState state = locked.state();
+        if (SessionStore.DONE.equals(locked.status())) {
+            registry.counter("lifecert.liveness.batches", "outcome", "late").increment();
+            return;
+        }
+        if (state.batchIds.contains(batch.batchId())) {
+            registry.counter("lifecert.liveness.batches", "outcome", "duplicate").increment();
+            return;
+        }
+        state.batchIds.add(batch.batchId());
+        if (state.deadline == null && batch.sessionDeadline() != null) {
+            state.deadline = batch.sessionDeadline();
+        }
+        SessionState.Step step = state.step(batch.stepIndex(), batch.action());
+
+        // frames in capture order; the batch's best frame is embedded afterwards for identity continuity
+        List<FrameBatchCaptured.Frame> frames = batch.frames().stream()
+                .sorted(Comparator.comparingInt(FrameBatchCaptured.Frame::sequence)).toList();
+        FrameBatchCaptured.Frame best = null;
+        double bestQuality = -1;
+        for (FrameBatchCaptured.Frame frame : frames) {
+            if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
+                state.flag(LivenessReason.FRAME_TIME_INVALID);
+            }
+            if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
+                state.flag(LivenessReason.REPLAY_SUSPECTED);
+            }
+            FrameAnalyzer.Analysed analysed = analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(), false);
+            step.frames.add(analysed.signal());
+            state.framesSeen++;
+            if (analysed.signal().faces() == 1 && analysed.signal().quality() > bestQuality) {
+                bestQuality = analysed.signal().quality();
+                best = frame;
+            }
+        }
+        if (best != null) {
+            Optional<float[]> embedding = analyzer.analyze(best.sequence(), best.capturedAt(), best.jpegBase64(), true)
+                    .embedding();
+            embedding.ifPresent(step.embeddings::add);
+        }
+        if (batch.lastBatchOfStep()) {
+            composer.completeStep(step);
+        }
+        if (batch.lastBatchOfSession()) {
+            state.steps.values().forEach(composer::completeStep);
+            finish(locked, event.bureau(), null);
+        } else {
+            store.save(locked);
+        }
+    }
+
+    /** Decides the session, stores the verdict and puts it into the outbox, in the caller's transaction. */
+    void finish(SessionStore.Locked locked, String bureau, LivenessReason extra) {
+        SessionState state = locked.state();
+        LivenessVerdict verdict = composer.compose(state, extra);
+        store.finish(locked, verdict);
+        outbox.publish(Envelope.of(messaging.source(), state.personId.toString(),
+                bureau == null || bureau.isEmpty() ? state.bureau : bureau, verdict));
+        registry.counter("lifecert.liveness.verdicts", "decision", verdict.decision().name(),
+                "reason", verdict.reasons().isEmpty() ? "none" : verdict.reasons().get(0)).increment();
+        LOG.infof("session %s: liveness %s %s", state.sessionId, verdict.decision(), verdict.reasons());
+    }
+
+    public Duration grace() {
+        return config.session().grace();
+    }
+
+    UUID instance() {
+        return store.instance();
+    }
+}
