@@ -159,10 +159,9 @@ public final class FaceEngine implements AutoCloseable {
      */
     public ImageAnalysis analyze(byte[] encodedImage, AnalysisOptions options) {
         StageTimings timings = options.timings();
-        long start = System.nanoTime();
+        long start = tick(timings);
         ImageDecoder.Decoded decoded = decoder.decode(encodedImage);
-        long afterDecode = System.nanoTime();
-        record(timings, StageTimings.Stage.DECODE, start, afterDecode);
+        record(timings, StageTimings.Stage.DECODE, start);
         if (decoded.rejection() != null) {
             return ImageAnalysis.rejected(decoded.rejection(), 0, 0);
         }
@@ -178,10 +177,14 @@ public final class FaceEngine implements AutoCloseable {
                         Math.max(1, Math.round(image.rows() * workScale))), 0, 0, Imgproc.INTER_AREA);
             }
             ImageAnalysis result = analyzeDecoded(work, workScale, decoded.width(), decoded.height(), options);
-            record(timings, StageTimings.Stage.TOTAL, start, System.nanoTime());
+            record(timings, StageTimings.Stage.TOTAL, start);
             return result;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on a decoded image: " + e.getMessage(), e);
+        } catch (org.opencv.core.CvException e) {
+            // A decodable but pathological image (e.g. 1x40000 pixels) must not escape as an exception.
+            return ImageAnalysis.rejected(Rejection.of(ReasonCode.IMAGE_UNREADABLE, "analysis failed: " + e.getMessage()),
+                    decoded.width(), decoded.height());
         } finally {
             if (work != image) {
                 work.release();
@@ -194,12 +197,12 @@ public final class FaceEngine implements AutoCloseable {
             throws OrtException {
         StageTimings timings = options.timings();
         Workspace ws = workspaces.get();
-        long t = System.nanoTime();
+        long t = tick(timings);
         List<OutputDecoding.Candidate> candidates = detect(work, 1, ws);
         if (candidates.isEmpty() && config.padWhenNoFace()) {
             candidates = detect(work, 2, ws);
         }
-        record(timings, StageTimings.Stage.DETECT, t, System.nanoTime());
+        record(timings, StageTimings.Stage.DETECT, t);
         if (candidates.isEmpty()) {
             return ImageAnalysis.rejected(Rejection.of(ReasonCode.NO_FACE, "detector found no face"), width, height);
         }
@@ -252,7 +255,7 @@ public final class FaceEngine implements AutoCloseable {
         StageTimings timings = options.timings();
         double[] box = FaceGeometry.squareBox(c.x1(), c.y1(), c.x2(), c.y2());
 
-        long t = System.nanoTime();
+        long t = tick(timings);
         Mat faceGrey = new Mat();
         double[] lm;
         double brightness, contrast, sharpness;
@@ -264,9 +267,9 @@ public final class FaceEngine implements AutoCloseable {
             fillGrey(faceGrey, ws.landmarkIn, ws, 256f);
             float[] normalised = landmark.run(ws.landmarkIn)[0];
             lm = FaceGeometry.landmarksToImage(normalised, box[0], box[1], box[2], box[3]);
-            record(timings, StageTimings.Stage.LANDMARKS, t, System.nanoTime());
+            record(timings, StageTimings.Stage.LANDMARKS, t);
 
-            t = System.nanoTime();
+            t = tick(timings);
             MatOfDouble mean = new MatOfDouble(), std = new MatOfDouble();
             Core.meanStdDev(faceGrey, mean, std);
             brightness = mean.get(0, 0)[0];
@@ -280,19 +283,19 @@ public final class FaceEngine implements AutoCloseable {
             lap.release();
             mean.release();
             std.release();
-            record(timings, StageTimings.Stage.QUALITY, t, System.nanoTime());
+            record(timings, StageTimings.Stage.QUALITY, t);
         } finally {
             faceGrey.release();
         }
 
-        t = System.nanoTime();
+        t = tick(timings);
         double leftEye = eyeOpen(work, FaceGeometry.eyeCrop(lm, 36), ws);
         double rightEye = eyeOpen(work, FaceGeometry.eyeCrop(lm, 42), ws);
-        record(timings, StageTimings.Stage.EYES, t, System.nanoTime());
+        record(timings, StageTimings.Stage.EYES, t);
 
         double yaw = Double.NaN, pitch = Double.NaN, roll = Double.NaN;
         if (options.pose()) {
-            t = System.nanoTime();
+            t = tick(timings);
             double margin = FaceGeometry.POSE_CROP_MARGIN;
             Mat poseCrop = new Mat();
             float[][] poseOut;
@@ -307,21 +310,21 @@ public final class FaceEngine implements AutoCloseable {
             yaw = OutputDecoding.poseAngle(poseOut[0]);
             pitch = OutputDecoding.poseAngle(poseOut[1]);
             roll = OutputDecoding.poseAngle(poseOut[2]);
-            record(timings, StageTimings.Stage.POSE, t, System.nanoTime());
+            record(timings, StageTimings.Stage.POSE, t);
         }
 
         double live = Double.NaN;
         if (options.antiSpoof()) {
-            t = System.nanoTime();
+            t = tick(timings);
             live = antiSpoof(work, c, ws);
-            record(timings, StageTimings.Stage.ANTI_SPOOF, t, System.nanoTime());
+            record(timings, StageTimings.Stage.ANTI_SPOOF, t);
         }
 
         float[] embedding = null;
         if (options.embedding()) {
-            t = System.nanoTime();
+            t = tick(timings);
             embedding = embed(work, lm, ws);
-            record(timings, StageTimings.Stage.EMBEDDING, t, System.nanoTime());
+            record(timings, StageTimings.Stage.EMBEDDING, t);
         }
 
         double inv = 1 / workScale;
@@ -436,9 +439,13 @@ public final class FaceEngine implements AutoCloseable {
         out.rewind();
     }
 
-    private static void record(StageTimings timings, StageTimings.Stage stage, long from, long to) {
+    private static long tick(StageTimings timings) {
+        return timings == null ? 0 : timings.now();
+    }
+
+    private static void record(StageTimings timings, StageTimings.Stage stage, long from) {
         if (timings != null) {
-            timings.record(stage, to - from);
+            timings.record(stage, timings.now() - from);
         }
     }
 

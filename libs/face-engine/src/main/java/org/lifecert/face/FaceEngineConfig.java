@@ -101,7 +101,7 @@ public final class FaceEngineConfig {
     public double detectionScoreThreshold() { return detectionScoreThreshold; }
     public double nmsIouThreshold() { return nmsIouThreshold; }
     public int detectionTopK() { return detectionTopK; }
-    /** At most this many faces are analysed per image (largest first); more are still counted as faces. */
+    /** At most this many faces are analysed and returned per image (largest first); two are enough for MULTIPLE_FACES. */
     public int maxFaces() { return maxFaces; }
     /**
      * A detection whose box lies inside a larger one by more than this share of its area is dropped (the detector
@@ -151,7 +151,7 @@ public final class FaceEngineConfig {
         private double maxYaw = 25;
         private double maxPitch = 25;
         private double minEyeOpen = 0.2;
-        private double matchThreshold = 0.40;
+        private double matchThreshold = 0.35;
         private double antiSpoofThreshold = 0.5;
 
         private Builder() {

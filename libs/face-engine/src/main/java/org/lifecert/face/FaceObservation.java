@@ -9,8 +9,10 @@ import java.util.Optional;
  * <p>Eyes: "left" is the eye on the left of the image (landmarks 36-41, the person's right eye); "right" is landmarks
  * 42-47. Eye values are the probability that the eye is open (fr_eye, first softmax output).
  * Mouth opening: mean inner-lip gap (landmarks 61/67, 62/66, 63/65) over inner-lip width (60-64): about 0.01
- * closed, 0.2-0.35 talking. Pose in degrees (fr_pose): yaw positive when the head turns to the image's right... see
- * README for the measured sign conventions. Anti-spoof score: probability the face is a live person.
+ * closed, 0.2-0.7 talking. Pose in degrees (fr_pose), measured on webcam footage: yaw is negative when the face
+ * turns toward the image's right (the person's left), pitch is positive with the chin up. Anti-spoof score:
+ * probability the face is a live person (fr_liveness). Pose and anti-spoof values are NaN when
+ * {@link AnalysisOptions} skipped them.
  */
 public final class FaceObservation {
     private final FaceBox box;

@@ -69,6 +69,15 @@ class BadInputTests {
     }
 
     @Test
+    void tinyAndExtremeAspectImagesAreRejectedNotThrown() {
+        for (int[] size : new int[][]{{1, 1}, {1, 3000}, {3000, 1}, {2, 2}, {5000, 7}}) {
+            Mat m = new Mat(size[1], size[0], CvType.CV_8UC3, new Scalar(128, 100, 90));
+            ImageAnalysis analysis = engine.analyze(encode(".png", m), AnalysisOptions.defaults());
+            assertTrue(analysis.isRejected(), size[0] + "x" + size[1] + ": " + analysis);
+        }
+    }
+
+    @Test
     void zeroSizeImageIsUnreadable() {
         assertEquals(ReasonCode.IMAGE_UNREADABLE, rejection(pngHeaderOnly(0, 0)));
     }
@@ -109,10 +118,13 @@ class BadInputTests {
         Random random = new Random(20261123L);
         int tried = 0, rejected = 0, analysed = 0;
         int perSeed = Integer.getInteger("fuzz.perSeed", 1500);
+        // Decoding is where untrusted bytes meet native code; the two costliest models see only well-formed
+        // tensors, so they are skipped here to keep the test run short (they run on real images elsewhere).
+        AnalysisOptions options = AnalysisOptions.defaults().withPose(false).withAntiSpoof(false);
         for (byte[] seed : new byte[][]{jpeg, png}) {
             for (int i = 0; i < perSeed; i++) {
                 byte[] mutated = mutate(seed, random);
-                ImageAnalysis analysis = engine.analyze(mutated, AnalysisOptions.defaults());
+                ImageAnalysis analysis = engine.analyze(mutated, options);
                 assertNotNull(analysis);
                 tried++;
                 if (analysis.isRejected()) {
