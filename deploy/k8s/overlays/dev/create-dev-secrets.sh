@@ -23,16 +23,21 @@ create lifecert-pii-templates \
   --from-literal=LIFECERT_PII_TEMPLATE_KEY_ID=k1 \
   --from-literal=LIFECERT_PII_TEMPLATE_KEYS_K1="$(rand)"
 # Debezium's PostgreSQL logins (CloudNativePG managed role `debezium`; basic-auth Secrets).
-for db in enrollment appeal; do
+for db in enrollment gateway facematch liveness appeal; do
   create "pg-$db-debezium" --type=kubernetes.io/basic-auth \
     --from-literal=username=debezium --from-literal=password="$(openssl rand -hex 24)"
 done
+# Recipients' session tokens (capture-gateway) and the console client of realm lifecert (appeal and
+# enrollment consoles; the Keycloak realm import reads the same Secret).
+create lifecert-gateway-token --from-literal=LIFECERT_GATEWAY_TOKEN_SIGNING_KEY="$(rand)"
+create lifecert-oidc-console --from-literal=secret="$(openssl rand -hex 24)"
 # KEDA's Kafka login (KafkaUser keda-lag-reader takes its password from here).
 create keda-lag-reader-credentials --from-literal=username=keda-lag-reader \
   --from-literal=password="$(openssl rand -hex 24)"
 # Notification channels: a dev SMTP sink without credentials; fill in real values for a real relay.
 create notification-channels \
-  --from-literal=QUARKUS_MAILER_HOST=mailpit.lifecert-dev.svc \
-  --from-literal=QUARKUS_MAILER_PORT=1025 \
-  --from-literal=LIFECERT_NOTIFICATION_SMS_API_KEY=dev-sms-disabled \
-  --from-literal=LIFECERT_NOTIFICATION_WEBHOOK_SIGNING_KEY="$(rand)"
+  --from-literal=LIFECERT_SMTP_HOST=mailpit.lifecert-dev.svc \
+  --from-literal=LIFECERT_SMTP_PORT=1025 \
+  --from-literal=LIFECERT_SMS_ENDPOINT= \
+  --from-literal=LIFECERT_SMS_USERNAME= \
+  --from-literal=LIFECERT_SMS_PASSWORD=

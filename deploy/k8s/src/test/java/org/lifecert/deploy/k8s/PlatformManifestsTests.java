@@ -44,7 +44,8 @@ class PlatformManifestsTests {
         // Every Secret prod needs and no operator generates is an ExternalSecret.
         assertThat(Kustomize.overlay("prod").ofKind("ExternalSecret")).extracting(es -> str(es, "spec", "target", "name"))
                 .contains("lifecert-pii-id-hash", "lifecert-pii-templates", "notification-channels",
-                        "pg-enrollment-debezium", "pg-appeal-debezium", "keda-lag-reader-credentials");
+                        "pg-enrollment-debezium", "pg-appeal-debezium", "keda-lag-reader-credentials",
+                        "lifecert-gateway-token", "lifecert-oidc-console");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SecretReferencesTests {
 
+    private static final Pattern DEV_SCRIPT_LOOP = Pattern.compile("for db in ([a-z ]+); do");
     private static final Pattern DEV_SCRIPT_SECRET = Pattern.compile("^\\s*create\\s+\"?([a-z0-9$][a-z0-9{}$-]*)\"?", Pattern.MULTILINE);
 
     @Test
@@ -36,12 +37,15 @@ class SecretReferencesTests {
         Manifest dev = Kustomize.overlay("dev");
         Set<String> provided = generatedSecrets(dev);
         String script = Files.readString(Kustomize.moduleDir().resolve("overlays/dev/create-dev-secrets.sh"));
+        Matcher loop = DEV_SCRIPT_LOOP.matcher(script);
+        String[] databases = loop.find() ? loop.group(1).trim().split("\\s+") : new String[0];
         Matcher m = DEV_SCRIPT_SECRET.matcher(script);
         while (m.find()) {
             String name = m.group(1);
             if (name.contains("$db")) {
-                provided.add(name.replace("${db}", "enrollment").replace("$db", "enrollment"));
-                provided.add(name.replace("${db}", "appeal").replace("$db", "appeal"));
+                for (String db : databases) {
+                    provided.add(name.replace("${db}", db).replace("$db", db));
+                }
             } else {
                 provided.add(name);
             }
@@ -77,7 +81,11 @@ class SecretReferencesTests {
                 Object value = e.getValue();
                 switch (key) {
                     case "secretKeyRef", "secretRef", "passwordSecret", "usernameSecret" -> addName(value, names);
-                    case "secret" -> addName(value, names, "secretName");
+                    // a pod volume (secretName) or a KeycloakRealmImport placeholder (name)
+                    case "secret" -> {
+                        addName(value, names, "secretName");
+                        addName(value, names, "name");
+                    }
                     case "secretTargetRef" -> maps(map, "secretTargetRef").forEach(r -> names.add(str(r, "name")));
                     case "pushSecret" -> names.add(String.valueOf(value));
                     default -> {

@@ -166,7 +166,7 @@ class ServiceManifestsTests {
             assertThat(env(app, "QUARKUS_DATASOURCE_PASSWORD")).extracting(e -> str(e, "valueFrom", "secretKeyRef", "name"))
                     .isEqualTo("pg-" + database + "-app");
         }
-        for (String outbox : List.of("enrollment", "appeal")) {
+        for (String outbox : List.of("enrollment", "gateway", "facematch", "liveness", "appeal")) {
             assertThat(maps(manifest.get("Cluster", "pg-" + outbox), "spec", "managed", "roles"))
                     .anySatisfy(role -> {
                         assertThat(role.get("name")).isEqualTo("debezium");
