@@ -37,6 +37,10 @@ public interface NotificationConfig {
     RateLimit rateLimit();
 
     interface Dispatch {
+        /** How often each channel looks for due deliveries. */
+        @WithDefault("1s")
+        String every();
+
         /** Deliveries claimed per channel and round. */
         @WithDefault("100")
         int batchSize();

@@ -46,13 +46,14 @@ public class ContactDirectory {
     private void upsert(String bureau, UUID personId, String surname, String givenName, String phone, String email,
             PersonStatus status) {
         PersonContact contact = em.find(PersonContact.class, personId);
-        if (contact == null) {
+        boolean created = contact == null;
+        if (created) {
             contact = new PersonContact();
             contact.personId = personId;
             contact.language = config.defaultLanguage();
             contact.channels = "SMS,EMAIL,IN_APP";
-            em.persist(contact);
         }
+        // fields first, then persist: Hibernate takes the insert's values at persist()
         contact.bureau = bureau;
         contact.surname = surname;
         contact.givenName = givenName;
@@ -60,21 +61,27 @@ public class ContactDirectory {
         contact.email = email;
         contact.status = status == null ? PersonStatus.ACTIVE.name() : status.name();
         contact.updatedAt = Instant.now();
+        if (created) {
+            em.persist(contact);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void linked(RelativeLinked link) {
         RelativeLink row = em.find(RelativeLink.class, link.linkId());
-        if (row == null) {
+        boolean created = row == null;
+        if (created) {
             row = new RelativeLink();
             row.linkId = link.linkId();
-            em.persist(row);
         }
         row.personId = link.personId();
         row.relativePersonId = link.relativePersonId();
         row.relationship = link.relationship();
         row.status = link.status();
         row.updatedAt = Instant.now();
+        if (created) {
+            em.persist(row);
+        }
     }
 
     /** Sets language and channels; creates the row if enrollment has not told us about the person yet. */
@@ -88,6 +95,7 @@ public class ContactDirectory {
             contact.status = PersonStatus.ACTIVE.name();
             contact.language = config.defaultLanguage();
             contact.channels = "SMS,EMAIL,IN_APP";
+            contact.updatedAt = Instant.now();
             em.persist(contact);
         }
         if (language != null) {

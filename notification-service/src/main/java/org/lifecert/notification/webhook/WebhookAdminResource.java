@@ -22,7 +22,6 @@ import org.lifecert.platform.web.FieldError;
 /** A bureau admin registers the bureau's webhook endpoint and rotates its secret (own bureau only). */
 @Path("/api/v1/admin/webhooks/{bureau}")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class WebhookAdminResource {
 
@@ -51,6 +50,7 @@ public class WebhookAdminResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create (issues a secret, 201) or change the bureau's webhook endpoint")
     public Response put(@PathParam("bureau") String bureau, EndpointRequest body) {
         access.requireOwn(bureau, "webhook of bureau " + bureau);
