@@ -121,12 +121,11 @@ class KafkaManifestsTests {
         softly.assertThat(principalsWith(manifest, Topics.CAPTURE_FRAMES, "Write")).containsExactly("capture-gateway");
         softly.assertThat(principalsWith(manifest, Topics.CAPTURE_FRAMES, "Read"))
                 .containsExactlyInAnyOrder("face-match-service", "liveness-service");
-        // Topics fed by outboxes are written by Debezium only (face-match may also publish its verdicts directly).
-        for (String topic : List.of(Topics.ENROLLMENT, Topics.CAPTURE_SESSIONS, Topics.LIVENESS_VERDICTS, Topics.CERTIFICATION)) {
+        // Topics fed by outboxes are written by Debezium only.
+        for (String topic : List.of(Topics.ENROLLMENT, Topics.CAPTURE_SESSIONS, Topics.MATCH_VERDICTS,
+                Topics.LIVENESS_VERDICTS, Topics.CERTIFICATION)) {
             softly.assertThat(principalsWith(manifest, topic, "Write")).as("writers of %s", topic).containsExactly("lifecert-connect");
         }
-        softly.assertThat(principalsWith(manifest, Topics.MATCH_VERDICTS, "Write"))
-                .containsExactlyInAnyOrder("lifecert-connect", "face-match-service");
         softly.assertAll();
     }
 
@@ -137,8 +136,7 @@ class KafkaManifestsTests {
         Map<String, Object> connect = manifest.get("KafkaConnect", "lifecert-connect");
         assertThat(str(connect, "metadata", "annotations", "strimzi.io/use-connector-resources")).isEqualTo("true");
         assertThat(str(connect, "spec", "config", "value.converter")).isEqualTo("org.apache.kafka.connect.storage.StringConverter");
-        // Every service that calls Outbox#publish (enrollment, gateway sessions, liveness verdicts, appeal),
-        // and face-match, provisioned the same way.
+        // Every service that calls Outbox#publish: enrollment, gateway sessions, match and liveness verdicts, appeal.
         for (String database : List.of("enrollment", "gateway", "facematch", "liveness", "appeal")) {
             Map<String, Object> connector = manifest.get("KafkaConnector", database + "-outbox");
             Map<String, Object> config = map(connector, "spec", "config");
