@@ -29,12 +29,16 @@ class PlatformManifestsTests {
     @FieldSource("OVERLAYS")
     void everyOverlayRendersWithKubectlKustomize(String overlay) {
         Manifest manifest = Kustomize.overlay(overlay);
+        String namespace = "dev".equals(overlay) ? "lifecert-dev" : "lifecert";
         assertThat(manifest.resources()).allSatisfy(r -> {
             assertThat(str(r, "apiVersion")).isNotBlank();
             assertThat(str(r, "metadata", "name")).isNotBlank();
-            assertThat(str(r, "metadata", "namespace")).as("%s %s", r.get("kind"), str(r, "metadata", "name"))
-                    .isEqualTo("dev".equals(overlay) ? "lifecert-dev" : "lifecert");
         });
+        assertThat(manifest.resources()).filteredOn(r -> !"Namespace".equals(r.get("kind"))).allSatisfy(r ->
+                assertThat(str(r, "metadata", "namespace")).as("%s %s", r.get("kind"), str(r, "metadata", "name"))
+                        .isEqualTo(namespace));
+        assertThat(str(manifest.get("Namespace", namespace), "metadata", "labels", "pod-security.kubernetes.io/enforce"))
+                .isIn("baseline", "restricted");
         assertThat(manifest.ofKind("Deployment")).hasSize(Manifest.SERVICE_DATABASES.size());
     }
 
