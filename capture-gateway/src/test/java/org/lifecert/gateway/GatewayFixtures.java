@@ -161,6 +161,18 @@ public final class GatewayFixtures {
         return frames;
     }
 
+    /** A JPEG of noise blocks whose size is within 10 % of {@code bytes}. */
+    public static byte[] jpegOfAbout(int bytes, long seed) {
+        double width = 320;
+        byte[] jpeg = jpeg(320, 240, 0.85f, seed);
+        for (int i = 0; i < 12 && Math.abs(jpeg.length - bytes) > bytes / 10; i++) {
+            width = Math.max(64, width * Math.sqrt((double) bytes / jpeg.length));
+            int w = (int) width / 4 * 4;
+            jpeg = jpeg(w, Math.max(64, w * 3 / 4), 0.85f, seed);
+        }
+        return jpeg;
+    }
+
     /** A JPEG of noise blocks; bigger dimensions and quality give bigger files. */
     public static byte[] jpeg(int width, int height, float quality, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

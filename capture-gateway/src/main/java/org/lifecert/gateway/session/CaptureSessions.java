@@ -30,7 +30,7 @@ import org.lifecert.gateway.evidence.EvidenceKeeper;
 import org.lifecert.gateway.person.CertificationGate;
 import org.lifecert.gateway.person.CertificationStates;
 import org.lifecert.gateway.person.PersonDirectory;
-import org.lifecert.messaging.EventPublisher;
+
 import org.lifecert.messaging.MessagingConfig;
 import org.lifecert.messaging.outbox.Outbox;
 import org.lifecert.gateway.web.Timestamps;
@@ -57,7 +57,7 @@ public class CaptureSessions {
     private final PersonDirectory directory;
     private final CertificationStates states;
     private final Outbox outbox;
-    private final EventPublisher publisher;
+    private final FramePublisher publisher;
     private final EvidenceKeeper evidence;
     private final String source;
     private final ChallengeIssuer issuer;
@@ -65,7 +65,7 @@ public class CaptureSessions {
     private final SecureRandom random = new SecureRandom();
 
     public CaptureSessions(EntityManager em, GatewayConfig config, PersonDirectory directory, CertificationStates states,
-            Outbox outbox, EventPublisher publisher, EvidenceKeeper evidence, MessagingConfig messaging) {
+            Outbox outbox, FramePublisher publisher, EvidenceKeeper evidence, MessagingConfig messaging) {
         this.em = em;
         this.config = config;
         this.directory = directory;

@@ -1,0 +1,64 @@
+package org.lifecert.gateway.session;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.EventCodec;
+import org.lifecert.gateway.config.GatewayConfig;
+import org.lifecert.messaging.MessagingConfig;
+
+/**
+ * Direct publisher of frame batches (no database state to announce, so no outbox): idempotent
+ * producer, all replicas acknowledge. Stands in for libs/messaging's EventPublisher, whose producer
+ * cannot be constructed in this version (delivery.timeout.ms 30000 is below linger.ms 1 +
+ * request.timeout.ms 30000: Kafka refuses the configuration). Same contract: the shared codec, the
+ * envelope's topic and partition key.
+ */
+@ApplicationScoped
+public class FramePublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final EventCodec codec = EventCodec.shared();
+
+    public FramePublisher(MessagingConfig messaging, GatewayConfig config) {
+        long timeout = Math.max(2000, config.upload().publishTimeout().toMillis());
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, messaging.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "1",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout + 1000),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024)),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Completes when the broker acknowledged the event; fails if it could not be delivered. */
+    public CompletableFuture<RecordMetadata> publish(Envelope<?> event) {
+        CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), codec.encodeBytes(event)),
+                (metadata, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                    } else {
+                        result.complete(metadata);
+                    }
+                });
+        return result;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}
