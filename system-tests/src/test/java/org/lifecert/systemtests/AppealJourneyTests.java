@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lifecert.events.Topics;
@@ -30,6 +31,7 @@ import org.lifecert.testing.TopicReader;
  * and a clerk certifies there.
  */
 @ExtendWith(StackExtension.class)
+@Order(4)
 class AppealJourneyTests {
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lifecert.events.Topics;
@@ -26,6 +27,7 @@ import org.lifecert.testing.TopicReader;
  * approved collection. Crosses enrollment-service -> outbox/Debezium -> Kafka -> appeal-service.
  */
 @ExtendWith(StackExtension.class)
+@Order(2)
 class EnrolmentJourneyTests {
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lifecert.events.Topics;
@@ -37,6 +38,7 @@ import org.lifecert.testing.TopicReader;
  * appeal-service serves agrees with it.
  */
 @ExtendWith(StackExtension.class)
+@Order(9)
 class FaultTests {
 
     private static final String[] ALL = {"enrollment-service", "capture-gateway", "liveness-service", "face-match-service",

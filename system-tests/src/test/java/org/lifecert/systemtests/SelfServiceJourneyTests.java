@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lifecert.events.Topics;
@@ -12,6 +13,10 @@ import org.lifecert.systemtests.clients.Attempts;
 import org.lifecert.systemtests.clients.Certification;
 import org.lifecert.systemtests.clients.Enrollment;
 import org.lifecert.systemtests.clients.Gateway;
+import org.lifecert.systemtests.clients.MailCatcher;
+import org.lifecert.systemtests.clients.WebhookReceiver;
+import org.awaitility.Awaitility;
+import org.lifecert.systemtests.stack.Api;
 import org.lifecert.systemtests.clients.TestPerson;
 import org.lifecert.systemtests.frames.ActionFrames;
 import org.lifecert.systemtests.frames.Images;
@@ -28,11 +33,14 @@ import org.lifecert.testing.TopicReader;
  * so appeal-service has them DUE now (see {@link Enrollment#importExisting}).
  */
 @ExtendWith(StackExtension.class)
+@Order(3)
 class SelfServiceJourneyTests {
 
     @Test
     void recipientCertifiesHimselfWithTheChallengedActions() {
-        Require.services("enrollment-service", "capture-gateway", "liveness-service", "face-match-service", "appeal-service");
+        Require.services("enrollment-service", "capture-gateway", "liveness-service", "face-match-service", "appeal-service",
+                "notification-service");
+        WebhookReceiver webhook = WebhookReceiver.forDemoBureau();
         TestPerson person = TestPerson.random();
         UUID personId = Enrollment.importExisting(person, Attempts.webcamPersonReferencePhotos(), "image/jpeg");
         Certification.awaitState(personId, "DUE", Duration.ofSeconds(60));
@@ -59,6 +67,19 @@ class SelfServiceJourneyTests {
         assertThat(topics.settle(Topics.CERTIFICATION, r -> personId.toString().equals(r.key())
                 && TopicReader.valueContains("PersonCertified").test(r), Duration.ofSeconds(3)))
                 .as("exactly one PersonCertified").hasSize(1);
+
+        // notification-service told the recipient (in-app + e-mail) and the bureau (signed webhook)
+        Awaitility.await("in-app success message").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Api.of("notification-service").get("/internal/v1/persons/" + personId + "/messages").json()
+                        .toString().contains("PersonCertified"));
+        Awaitility.await("e-mail to " + person.email()).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !MailCatcher.messagesTo(person.email()).isEmpty());
+        Awaitility.await("signed PersonCertified webhook").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> webhook.deliveries().stream().anyMatch(d -> d.body().contains(personId.toString())
+                        && d.body().contains("PersonCertified")));
+        assertThat(webhook.deliveries().stream().filter(d -> d.body().contains(personId.toString())))
+                .as("every delivery about the person carries a valid v1 signature")
+                .allMatch(WebhookReceiver.Delivery::signatureValid);
 
         // a second login this period is answered with the seed's words and allows no attempt
         JsonNode again = Gateway.login(person.idNumber()).body().path("certification");

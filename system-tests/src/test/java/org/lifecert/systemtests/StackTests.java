@@ -3,6 +3,7 @@ package org.lifecert.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lifecert.systemtests.stack.Api;
@@ -12,6 +13,7 @@ import org.lifecert.systemtests.stack.Tokens;
 
 /** The harness itself: the real stack is up, every service ready, the provider issues bureau tokens. */
 @ExtendWith(StackExtension.class)
+@Order(1)
 class StackTests {
 
     @Test
