@@ -6,10 +6,10 @@ import java.util.List;
 public record ServiceSpec(String name, int port, String database, boolean publishesOutbox) {
 
     public static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("capture-gateway", 8080, "gateway", false),
+            new ServiceSpec("capture-gateway", 8080, "gateway", true),
             new ServiceSpec("enrollment-service", 8081, "enrollment", true),
-            new ServiceSpec("face-match-service", 8082, "facematch", false),
-            new ServiceSpec("liveness-service", 8083, "liveness", false),
+            new ServiceSpec("face-match-service", 8082, "facematch", true),
+            new ServiceSpec("liveness-service", 8083, "liveness", true),
             new ServiceSpec("appeal-service", 8084, "appeal", true),
             new ServiceSpec("notification-service", 8085, "notification", false));
 

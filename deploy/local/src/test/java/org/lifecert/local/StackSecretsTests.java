@@ -38,7 +38,9 @@ class StackSecretsTests {
 
         assertThat(appeal.get("quarkus.datasource.jdbc.url")).endsWith(":15432/appeal");
         assertThat(appeal.get("lifecert.messaging.relay.enabled")).isEqualTo("true");
-        assertThat(gateway.get("lifecert.messaging.relay.enabled")).isEqualTo("false");
+        assertThat(gateway.get("lifecert.messaging.relay.enabled")).isEqualTo("true");
+        assertThat(gateway.get("quarkus.rest-client.appeal.url")).isEqualTo("http://127.0.0.1:8084");
+        assertThat(gateway.get("lifecert.gateway.token.signing-key")).isNotBlank();
         assertThat(gateway.get("lifecert.pii.id-hash-key")).isEqualTo(appeal.get("lifecert.pii.id-hash-key"));
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::database).doesNotHaveDuplicates();
         assertThat(ServiceSpec.ALL).extracting(ServiceSpec::port).doesNotHaveDuplicates();
