@@ -1,0 +1,65 @@
+package org.lifecert.facematch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Real face images for the tests: stills of webcam-a.mp4 and webcam-b.mp4 (the same person, two recordings) committed
+ * under src/test/resources/frames (extracted with {@code ffmpeg -i webcam-X.mp4 -q:v 2 f%04d.jpg}; frame N is at
+ * (N-1)/25 s), and the development face set read in place from {@code face.data.dir} (../shared/data/faces).
+ */
+public final class FaceFrames {
+
+    /** Enrollment photos of the webcam person: webcam-a frames 131, 291, 640 (frontal, talking, eyes open). */
+    public static final String[] ENROLLED = {"webcam-a-f0131.jpg", "webcam-a-f0291.jpg", "webcam-a-f0640.jpg"};
+    /** The same person in the other recording: webcam-b frames 7, 200, 488 (frontal, eyes open). */
+    public static final String[] CAMERA = {"webcam-b-f0007.jpg", "webcam-b-f0200.jpg", "webcam-b-f0488.jpg"};
+
+    private FaceFrames() {
+    }
+
+    public static byte[] still(String name) {
+        try (InputStream in = FaceFrames.class.getResourceAsStream("/frames/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test frame " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file of the development face set, e.g. {@code verify/amy/1.png}. */
+    public static byte[] dataSet(String relative) {
+        Path root = Path.of(System.getProperty("face.data.dir", "../../shared/data/faces"));
+        try {
+            return Files.readAllBytes(root.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same JPEG with a comment segment naming {@code tag} after its start marker: same picture, unique bytes. */
+    public static byte[] unique(byte[] jpeg, String tag) {
+        if ((jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
+            return jpeg;
+        }
+        byte[] text = tag.getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + text.length + 4);
+        out.write(0xff);
+        out.write(0xd8);
+        out.write(0xff);
+        out.write(0xfe);
+        int len = text.length + 2;
+        out.write(len >> 8);
+        out.write(len & 0xff);
+        out.write(text, 0, text.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,69 @@
+package org.lifecert.facematch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.lifecert.events.Action;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.FrameBatchCaptured;
+
+/**
+ * Builds the frame batches of one certification session the way capture-gateway sends them: one batch per step,
+ * frames 40 ms apart (25 fps) starting 20 s before now, sequences increasing across the session, deadline one minute
+ * from now. Each frame's bytes are made unique to the session (see {@link FaceFrames#unique}).
+ */
+public final class SessionScript {
+
+    public final UUID sessionId = UUID.randomUUID();
+    public final UUID personId;
+    public final String bureau = "bureau-a";
+    public Instant deadline = Instant.now().plusSeconds(60);
+    private final List<Step> steps = new ArrayList<>();
+    private long clock = Instant.now().minusSeconds(20).toEpochMilli();
+    private int sequence = 0;
+    private boolean uniqueBytes = true;
+
+    private record Step(Action action, List<byte[]> images) {
+    }
+
+    public SessionScript() {
+        this(UUID.randomUUID());
+    }
+
+    public SessionScript(UUID personId) {
+        this.personId = personId;
+    }
+
+    public SessionScript step(Action action, byte[]... images) {
+        steps.add(new Step(action, List.of(images)));
+        return this;
+    }
+
+    /** Keeps the images' bytes as given (a replay of another session's frames). */
+    public SessionScript sameBytes() {
+        uniqueBytes = false;
+        return this;
+    }
+
+    /** One batch per step, the last flagged as the session's last. */
+    public List<Envelope<FrameBatchCaptured>> batches() {
+        List<Envelope<FrameBatchCaptured>> out = new ArrayList<>();
+        for (int s = 0; s < steps.size(); s++) {
+            Step step = steps.get(s);
+            List<FrameBatchCaptured.Frame> frames = new ArrayList<>();
+            for (byte[] image : step.images()) {
+                byte[] bytes = uniqueBytes ? FaceFrames.unique(image, sessionId + "/" + sequence) : image;
+                frames.add(new FrameBatchCaptured.Frame(sequence++, Instant.ofEpochMilli(clock),
+                        Base64.getEncoder().encodeToString(bytes)));
+                clock += 40;
+            }
+            clock += 500;
+            FrameBatchCaptured batch = new FrameBatchCaptured(sessionId, personId, UUID.randomUUID(), s, step.action(),
+                    "nonce-" + sessionId, frames, true, s == steps.size() - 1, null, deadline);
+            out.add(Envelope.of("capture-gateway", personId.toString(), bureau, batch));
+        }
+        return out;
+    }
+}

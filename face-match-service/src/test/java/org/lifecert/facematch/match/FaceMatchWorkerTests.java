@@ -1,0 +1,217 @@
+package org.lifecert.facematch.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.lifecert.events.Action;
+import org.lifecert.events.CertificationChannel;
+import org.lifecert.events.Decision;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.EventCodec;
+import org.lifecert.events.FrameBatchCaptured;
+import org.lifecert.events.MatchVerdict;
+import org.lifecert.events.PersonCertified;
+import org.lifecert.events.ReferenceTemplateRegistered;
+import org.lifecert.events.Topics;
+import org.lifecert.face.FaceEngine;
+import org.lifecert.face.FaceTemplate;
+import org.lifecert.facematch.FaceFrames;
+import org.lifecert.facematch.SessionScript;
+import org.lifecert.facematch.template.TemplateStore;
+import org.lifecert.platform.pii.TemplateCipher;
+import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.TestInfrastructure;
+import org.lifecert.testing.TopicReader;
+
+/**
+ * Enrollment events and whole sessions through the running service: real Kafka and PostgreSQL (libs/testing), the
+ * real models and real faces. Templates are made the way enrollment-service makes them (FaceEngine.template over the
+ * enrolled photos, sealed with TemplateCipher) and arrive as ReferenceTemplateRegistered.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "facematch"))
+class FaceMatchWorkerTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Inject
+    FaceEngine engine;
+
+    @Inject
+    TemplateCipher cipher;
+
+    @Inject
+    TemplateStore templates;
+
+    private static byte[][] stills(String... names) {
+        return Arrays.stream(names).map(FaceFrames::still).toArray(byte[][]::new);
+    }
+
+    /** Session of two steps: webcam-b frames 7, 200, 488 and then the same three again (unique bytes each). */
+    private static SessionScript cameraSession(UUID person) {
+        return new SessionScript(person).step(Action.BLINK, stills(FaceFrames.CAMERA))
+                .step(Action.OPEN_MOUTH, stills(FaceFrames.CAMERA));
+    }
+
+    @Test
+    void samePersonMatchesTheirEnrolledTemplate() {
+        UUID person = UUID.randomUUID();
+        enrol(person, stills(FaceFrames.ENROLLED)); // webcam-a frames 131, 291, 640
+        SessionScript session = cameraSession(person); // webcam-b: another recording of the same person
+        MatchVerdict verdict = run(session);
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
+        assertThat(verdict.reason()).isNull();
+        assertThat(verdict.score()).isGreaterThanOrEqualTo(0.40);
+        assertThat(verdict.threshold()).isEqualTo(0.40);
+        assertThat(verdict.modelVersion()).isEqualTo(FaceEngine.MODEL_VERSION);
+        assertThat(verdict.framesUsed()).isBetween(1, 3);
+        assertThat(verdict.frameQuality()).isGreaterThan(0);
+    }
+
+    @Test
+    void anotherPersonDoesNotMatch() {
+        UUID person = UUID.randomUUID();
+        // enrolled photos: verify/amy/1-3.png (another person than the one at the camera)
+        enrol(person, FaceFrames.dataSet("verify/amy/1.png"), FaceFrames.dataSet("verify/amy/2.png"),
+                FaceFrames.dataSet("verify/amy/3.png"));
+        MatchVerdict verdict = run(cameraSession(person));
+        assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
+        assertThat(verdict.reason()).isEqualTo("NOT_MATCHED");
+        assertThat(verdict.score()).isLessThan(0.40);
+    }
+
+    @Test
+    void bestOfAllThePersonsTemplatesDecides() {
+        UUID person = UUID.randomUUID();
+        // a wrong template (verify/leonard) and the right one (webcam-a): compared with both, the best decides
+        enrol(person, FaceFrames.dataSet("verify/leonard/1.png"), FaceFrames.dataSet("verify/leonard/2.png"));
+        enrol(person, stills(FaceFrames.ENROLLED));
+        MatchVerdict verdict = run(cameraSession(person));
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
+    }
+
+    @Test
+    void personWithoutTemplateGetsNotCollected() {
+        MatchVerdict verdict = run(cameraSession(UUID.randomUUID()));
+        assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
+        assertThat(verdict.reason()).isEqualTo("NOT_COLLECTED");
+    }
+
+    @Test
+    void groupPhotoGivesNoFrameToMatch() {
+        UUID person = UUID.randomUUID();
+        enrol(person, stills(FaceFrames.ENROLLED));
+        byte[] group = FaceFrames.dataSet("multi/group2.jpg");
+        MatchVerdict verdict = run(new SessionScript(person).step(Action.BLINK, group, group, group, group));
+        assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
+        assertThat(verdict.reason()).isEqualTo("MULTIPLE_FACES");
+    }
+
+    @Test
+    void batchesDeliveredTwiceGiveOneVerdict() {
+        UUID person = UUID.randomUUID();
+        enrol(person, stills(FaceFrames.ENROLLED));
+        SessionScript session = cameraSession(person);
+        List<Envelope<FrameBatchCaptured>> batches = session.batches();
+        publish(batches);
+        publish(batches);
+        assertThat(verdictOf(session.sessionId).decision()).isEqualTo(Decision.PASS);
+        assertThat(TopicReader.onTestBroker().settle(Topics.MATCH_VERDICTS,
+                TopicReader.valueContains(session.sessionId.toString()), Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void certificationRefreshesTheTemplateFromTheSessionAndAuditsIt() {
+        UUID person = UUID.randomUUID();
+        enrol(person, stills(FaceFrames.ENROLLED));
+        SessionScript session = cameraSession(person);
+        assertThat(run(session).decision()).isEqualTo(Decision.PASS);
+
+        send(Topics.CERTIFICATION, person.toString(), EventCodec.shared().encodeBytes(Envelope.of("appeal-service",
+                person.toString(), "bureau-a", new PersonCertified(person, "2026", CertificationChannel.SELF_SERVICE,
+                        Instant.now(), LocalDate.now().plusYears(1), session.sessionId, null, null))));
+
+        await().atMost(WAIT).until(() -> templatesOf(person).size() == 2);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> audit = (List<Map<String, Object>>) templates.describe(person).get("audit");
+        assertThat(audit).extracting(a -> a.get("action")).containsExactly("REGISTERED", "REFRESHED");
+        assertThat(audit.get(1).get("sessionId")).isEqualTo(session.sessionId.toString());
+        assertThat(templatesOf(person)).extracting(t -> t.get("origin")).containsExactly("ENROLLMENT", "REFRESH");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> templatesOf(UUID person) {
+        return (List<Map<String, Object>>) templates.describe(person).get("templates");
+    }
+
+    /** Enrollment as enrollment-service does it: template over the photos, sealed, announced on the enrollment topic. */
+    private void enrol(UUID person, byte[]... photos) {
+        FaceTemplate template = engine.template(List.of(photos)).template()
+                .orElseThrow(() -> new IllegalStateException("no template from the photos"));
+        TemplateCipher.Sealed sealed = cipher.seal(template.toBytes());
+        int before = templatesOf(person).size();
+        send(Topics.ENROLLMENT, person.toString(), EventCodec.shared().encodeBytes(Envelope.of("enrollment-service",
+                person.toString(), "bureau-a", new ReferenceTemplateRegistered(person, UUID.randomUUID(),
+                        template.modelVersion(), sealed.keyId(), sealed.base64(), photos.length, 0.9))));
+        await().atMost(WAIT).until(() -> templatesOf(person).size() == before + 1);
+    }
+
+    private MatchVerdict run(SessionScript session) {
+        publish(session.batches());
+        return verdictOf(session.sessionId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static MatchVerdict verdictOf(UUID sessionId) {
+        List<ConsumerRecord<String, byte[]>> records = TopicReader.onTestBroker().await(Topics.MATCH_VERDICTS,
+                TopicReader.valueContains(sessionId.toString()), 1, WAIT);
+        assertThat(records).as("verdict of " + sessionId).isNotEmpty();
+        return ((Envelope<MatchVerdict>) EventCodec.shared().decode(records.get(0).value())).data();
+    }
+
+    private static void publish(List<Envelope<FrameBatchCaptured>> batches) {
+        for (Envelope<FrameBatchCaptured> batch : batches) {
+            send(Topics.CAPTURE_FRAMES, batch.partitionKey(), EventCodec.shared().encodeBytes(batch));
+        }
+    }
+
+    private static synchronized void send(String topic, String key, byte[] value) {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
+                    TestInfrastructure.get().kafkaBootstrapServers(), "max.request.size", 16 * 1024 * 1024),
+                    new StringSerializer(), new ByteArraySerializer());
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+}
