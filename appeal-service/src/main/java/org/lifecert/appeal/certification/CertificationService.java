@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.query.NativeQuery;
+import org.lifecert.events.CertificationDue;
 import org.lifecert.events.CertificationOverdue;
 import org.lifecert.events.CertificationRestored;
 import org.lifecert.events.Envelope;
@@ -91,7 +92,9 @@ public class CertificationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome finish(CertificationRecord r, List<EventData> events, boolean publish) {
-        Outcome o = store.save(r);
+        boolean periodsChanged = events.stream()
+                .anyMatch(e -> e instanceof CertificationDue || e instanceof CertificationOverdue);
+        Outcome o = store.save(r, periodsChanged);
         for (EventData data : events) {
             sideEffects(r, data);
             if (publish) {

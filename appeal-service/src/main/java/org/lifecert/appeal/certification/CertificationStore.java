@@ -70,6 +70,15 @@ public class CertificationStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome save(CertificationRecord r) {
+        return save(r, true);
+    }
+
+    /**
+     * Writes the record and the result row of its current period; the rows of past periods too when
+     * {@code periodsChanged} (a period opened or closed in this change).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome save(CertificationRecord r, boolean periodsChanged) {
         Outcome o = fold.outcome(r);
         NativeQuery<?> q = em.createNativeQuery("""
                 update certification_record set bureau = :b, state = :s, period_id = :pid, period_start = :ps,
@@ -96,8 +105,10 @@ public class CertificationStore {
                 .setParameter("p", r.personId, UUID.class)
                 .executeUpdate();
         if (r.period != null) {
-            for (CertificationRecord.PeriodSummary h : r.history) {
-                upsertResult(r, h.periodId, h.state, h.channel, h.certifiedAt);
+            if (periodsChanged) {
+                for (CertificationRecord.PeriodSummary h : r.history) {
+                    upsertResult(r, h.periodId, h.state, h.channel, h.certifiedAt);
+                }
             }
             upsertResult(r, r.period.id(), o.state(), o.channel(), o.certifiedAt());
         }

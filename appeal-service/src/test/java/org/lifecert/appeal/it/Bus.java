@@ -18,7 +18,6 @@ import org.lifecert.events.EventCodec;
 import org.lifecert.events.EventData;
 import org.lifecert.events.Topics;
 import org.lifecert.testing.TestInfrastructure;
-import org.lifecert.testing.TopicReader;
 
 /** Sends events to the real broker as their producers would, and reads what appeal-service published. */
 final class Bus {
@@ -70,19 +69,71 @@ final class Bus {
         return status(person);
     }
 
-    /** Events of {@code type} published for {@code person} on lifecert.certification.v1 (waits for {@code n}). */
-    static List<Envelope<? extends EventData>> published(UUID person, String type, int n) {
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.onTestBroker().await(Topics.CERTIFICATION,
-                r -> person.toString().equals(r.key()) && new String(r.value()).contains("\"type\":\"" + type + "\""),
-                n, Duration.ofSeconds(30));
-        return records.stream().<Envelope<? extends EventData>>map(r -> EventCodec.shared().decode(r.value())).toList();
+    private static final List<ConsumerRecord<String, byte[]>> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static Thread reader;
+
+    /**
+     * One reader of lifecert.certification.v1 for the whole test JVM: assigned to every partition from
+     * the start (no group join per assertion), appending what appeal-service publishes.
+     */
+    private static synchronized void startReader() {
+        if (reader != null) {
+            return;
+        }
+        reader = new Thread(() -> {
+            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.<String, Object>of(
+                    "bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers(),
+                    "enable.auto.commit", "false"), new org.apache.kafka.common.serialization.StringDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+                while (partitions.isEmpty()) {
+                    var infos = consumer.partitionsFor(Topics.CERTIFICATION, Duration.ofSeconds(10));
+                    if (infos != null) {
+                        infos.forEach(i -> partitions.add(new org.apache.kafka.common.TopicPartition(i.topic(), i.partition())));
+                    }
+                }
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                while (!Thread.currentThread().isInterrupted()) {
+                    consumer.poll(Duration.ofMillis(50)).forEach(SEEN::add);
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "certification-topic-reader");
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    /** All events of {@code type} for {@code person} once the topic has settled. */
+    private static List<Envelope<? extends EventData>> matching(UUID person, String type) {
+        String marker = "\"type\":\"" + type + "\"";
+        return SEEN.stream().filter(r -> person.toString().equals(r.key())
+                        && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(marker))
+                .<Envelope<? extends EventData>>map(r -> EventCodec.shared().decode(r.value())).toList();
+    }
+
+    /** Events of {@code type} published for {@code person} on lifecert.certification.v1 (waits for {@code n}). */
+    static List<Envelope<? extends EventData>> published(UUID person, String type, int n) {
+        startReader();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> matching(person, type).size() >= n);
+        return matching(person, type);
+    }
+
+    /** All events of {@code type} for {@code person} once nothing new arrived for 1.5 s. */
     static List<Envelope<? extends EventData>> settled(UUID person, String type) {
-        List<ConsumerRecord<String, byte[]>> records = TopicReader.onTestBroker().settle(Topics.CERTIFICATION,
-                r -> person.toString().equals(r.key()) && new String(r.value()).contains("\"type\":\"" + type + "\""),
-                Duration.ofSeconds(3));
-        return records.stream().<Envelope<? extends EventData>>map(r -> EventCodec.shared().decode(r.value())).toList();
+        startReader();
+        int[] last = {-1};
+        long[] since = {System.nanoTime()};
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            int size = SEEN.size();
+            if (size != last[0]) {
+                last[0] = size;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - since[0] > 1_500_000_000L;
+        });
+        return matching(person, type);
     }
 }

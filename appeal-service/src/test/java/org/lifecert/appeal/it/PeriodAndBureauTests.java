@@ -148,4 +148,11 @@ class PeriodAndBureauTests {
         given().header("Authorization", TestTokens.bearer("nobody", "bureau-a")).get("/api/v1/persons").then().statusCode(403);
         given().header("Authorization", ADMIN_B).get("/api/v1/certification-rates").then().statusCode(200);
     }
+
+    @Test
+    void reviewerConsoleIsServedInChinese() {
+        String page = given().get("/console/index.html").then().statusCode(200).extract().asString();
+        assertThat(page).contains("lang=\"zh-CN\"").contains("申诉审核").contains("accesskey=\"y\"");
+        given().get("/console/console.js").then().statusCode(200);
+    }
 }

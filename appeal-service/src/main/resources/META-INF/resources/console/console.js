@@ -1,0 +1,132 @@
+// Reviewer console: uses the appeal API of this service. Signed in through the OIDC provider
+// (code flow, session cookie; quarkus-oidc application-type=hybrid), so no token is handled here.
+'use strict';
+
+const api = (path, options = {}) => fetch(path, {
+  credentials: 'same-origin',
+  ...options,
+  headers: { 'Accept': 'application/json', 'X-Requested-With': 'JavaScript', ...(options.headers || {}) },
+}).then(async (response) => {
+  if (response.status === 499 || response.status === 401) {
+    window.location.reload(); // session expired: the page itself redirects to the sign-in
+    throw new Error('登录已过期，请重新登录');
+  }
+  const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    throw new Error((body && body.message) || ('请求失败（' + response.status + '）'));
+  }
+  return body;
+});
+
+const $ = (id) => document.getElementById(id);
+const text = (value) => (value === null || value === undefined ? '—' : String(value));
+const time = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
+const cell = (row, value) => { const td = document.createElement('td'); td.textContent = value; row.appendChild(td); return td; };
+let current = null;
+
+function say(message, error = false) {
+  $('message').textContent = message;
+  $('message').className = error ? 'error' : '';
+}
+
+async function loadQueue() {
+  try {
+    const items = await api('/api/v1/appeals');
+    const body = $('queue').querySelector('tbody');
+    body.replaceChildren();
+    $('queue-empty').hidden = items.length > 0;
+    for (const item of items) {
+      const row = document.createElement('tr');
+      if (item.overdue) row.className = 'overdue';
+      cell(row, text(item.surname));
+      cell(row, text(item.idNumberMasked));
+      cell(row, text(item.period));
+      cell(row, time(item.openedAt));
+      const due = cell(row, text(item.dueDate));
+      if (item.overdue) {
+        const flag = document.createElement('span');
+        flag.className = 'overdue-flag';
+        flag.textContent = '（已逾期）';
+        due.appendChild(flag);
+      }
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.textContent = '审核';
+      open.setAttribute('aria-label', '审核 ' + text(item.surname) + ' ' + text(item.idNumberMasked));
+      open.addEventListener('click', () => openAppeal(item.appealId));
+      cell(row, '').appendChild(open);
+      body.appendChild(row);
+    }
+    say('共 ' + items.length + ' 件待审核申诉');
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function openAppeal(appealId) {
+  try {
+    const d = await api('/api/v1/appeals/' + encodeURIComponent(appealId));
+    current = d;
+    const person = $('person');
+    person.replaceChildren();
+    for (const [label, value] of [['姓氏', d.surname], ['身份证号', d.idNumberMasked], ['认证期', d.period],
+      ['申诉提起', time(d.openedAt)], ['截止日期', d.dueDate + (d.overdue ? '（已逾期）' : '')], ['当前状态', d.message || d.state]]) {
+      const dt = document.createElement('dt'); dt.textContent = label;
+      const dd = document.createElement('dd'); dd.textContent = text(value);
+      person.append(dt, dd);
+    }
+    const body = $('attempts').querySelector('tbody');
+    body.replaceChildren();
+    for (const a of d.attempts) {
+      const row = document.createElement('tr');
+      cell(row, time(a.startedAt));
+      cell(row, a.passed ? '通过' : (a.role === 'REFUSED_DURING_APPEAL' ? '申诉期间（未计入）' : '未通过'));
+      cell(row, a.matchScore === null ? '—' : a.matchScore.toFixed(3) + ' / ' + a.matchThreshold.toFixed(3));
+      cell(row, a.livenessDecision === null ? '—' : (a.livenessDecision === 'PASS' ? '通过' : '未通过')
+        + '，防伪 ' + (a.antiSpoofScore ?? 0).toFixed(2) + '，一致性 ' + (a.identityContinuity ?? 0).toFixed(2));
+      cell(row, (a.reasons || []).concat(a.failedSteps || []).join('、') || '—');
+      const link = document.createElement('a');
+      link.href = a.evidenceUrl;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = '查看照片';
+      cell(row, '').appendChild(link);
+      body.appendChild(row);
+    }
+    $('reason').value = '';
+    $('detail').hidden = false;
+    $('detail-title').focus();
+    say('已打开申诉，请查看证据后填写审核意见');
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+async function decide(approved) {
+  const reason = $('reason').value.trim();
+  if (!reason) {
+    say('请填写审核意见', true);
+    $('reason').focus();
+    return;
+  }
+  try {
+    const d = await api('/api/v1/appeals/' + encodeURIComponent(current.appealId) + '/decision', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ approved, reason, viewedEvidence: current.attempts.map((a) => a.sessionId) }),
+    });
+    $('detail').hidden = true;
+    say(approved ? '已通过：' + text(d.surname) + ' 本期认证成功' : '已驳回：' + text(d.surname) + ' 需到当地社保大厅办理');
+    await loadQueue();
+    $('refresh').focus();
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+$('decision').addEventListener('submit', (event) => {
+  event.preventDefault();
+  decide(event.submitter ? event.submitter.value === 'true' : true);
+});
+$('refresh').addEventListener('click', loadQueue);
+loadQueue();
