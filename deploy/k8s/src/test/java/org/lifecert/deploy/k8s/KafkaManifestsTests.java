@@ -167,12 +167,24 @@ class KafkaManifestsTests {
                 .filter(t -> Topics.CAPTURE_FRAMES.equals(str(t, "spec", "topicName")))
                 .map(t -> integer(t, "spec", "partitions"))
                 .findFirst().orElseThrow();
+        Map<String, String> concurrencyVariables = Map.of(
+                "face-match-service", "LIFECERT_FACEMATCH_CONCURRENCY",
+                "liveness-service", "LIFECERT_LIVENESS_CONCURRENCY");
         for (String worker : List.of("face-match-service", "liveness-service")) {
             Map<String, Object> scaled = manifest.get("ScaledObject", worker);
             assertThat(str(scaled, "spec", "scaleTargetRef", "name")).isEqualTo(worker);
             assertThat(integer(scaled, "spec", "minReplicaCount")).as("%s min", worker).isGreaterThanOrEqualTo(1);
             assertThat(integer(scaled, "spec", "maxReplicaCount")).as("%s max vs %d partitions", worker, partitions)
                     .isGreaterThanOrEqualTo(integer(scaled, "spec", "minReplicaCount"))
+                    .isLessThanOrEqualTo(partitions);
+            // Each pod runs <concurrency> consumers of the group: all of them need a partition.
+            Map<String, Object> app = maps(manifest.get("Deployment", worker), "spec", "template", "spec", "containers").get(0);
+            int threads = maps(app, "env").stream()
+                    .filter(e -> concurrencyVariables.get(worker).equals(e.get("name")))
+                    .map(e -> Integer.parseInt(str(e, "value")))
+                    .findFirst().orElseThrow(() -> new AssertionError(worker + " sets no " + concurrencyVariables.get(worker)));
+            assertThat(integer(scaled, "spec", "maxReplicaCount") * threads)
+                    .as("%s consumers at max scale (%d threads per pod) vs %d partitions", worker, threads, partitions)
                     .isLessThanOrEqualTo(partitions);
             assertThat(maps(scaled, "spec", "triggers")).singleElement().satisfies(trigger -> {
                 assertThat(trigger.get("type")).isEqualTo("kafka");
