@@ -1,0 +1,197 @@
+package org.lifecert.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lifecert.events.CertificationChannel;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.EventCodec;
+import org.lifecert.events.FrameBatchCaptured;
+import org.lifecert.events.PersonCertified;
+import org.lifecert.events.Topics;
+import org.lifecert.gateway.GatewayFixtures.TestPerson;
+import org.lifecert.gateway.login.Captchas;
+import org.lifecert.gateway.person.PersonDirectory;
+import org.lifecert.platform.pii.IdNumbers;
+import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.TopicReader;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in Debian's Chromium, driven by chromedriver: login with the captcha, the challenge with
+ * Chromium's fake camera fed from the real webcam recording (data/faces/video/webcam-a.mp4 as y4m),
+ * frames on the real Kafka topic, then the verdict pushed to the page. And a browser without any
+ * camera, which must say 没有可用的摄像头. Screenshots in target/screenshots.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
+@QuarkusTestResource(GatewayTestResource.class)
+class BrowserTests {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final Path SHOTS = Path.of("target/screenshots");
+    private static final Path VIDEO = Path.of("../../shared/data/faces/video/webcam-a.mp4");
+
+    @Inject
+    Captchas captchas;
+    @Inject
+    IdNumbers idNumbers;
+    @Inject
+    PersonDirectory directory;
+    @ConfigProperty(name = "quarkus.rest-client.appeal.url")
+    String appeal;
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void needsChromium() throws Exception {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute(),
+                "SKIPPED: " + CHROMIUM + " is absent; install it with `apt-get install -y chromium chromium-driver ffmpeg` (CI does)");
+        Files.createDirectories(SHOTS);
+    }
+
+    private static Path fakeCamera() throws Exception {
+        Path y4m = Path.of("target/webcam-a.y4m");
+        if (!Files.exists(y4m)) {
+            Path video = Files.exists(VIDEO) ? VIDEO : Path.of("/work/shared/data/faces/video/webcam-a.mp4");
+            Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-loglevel", "error", "-i", video.toString(), "-t", "20",
+                    "-vf", "fps=15,scale=640:480", "-pix_fmt", "yuv420p", y4m.toString()).inheritIO().start();
+            assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(ffmpeg.exitValue()).isZero();
+        }
+        return y4m.toAbsolutePath();
+    }
+
+    private static WebDriver chromium(Path camera, int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--use-fake-ui-for-media-stream", "--lang=zh-CN", "--window-size=" + width + "," + height);
+        if (camera != null) {
+            options.addArguments("--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + camera);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        return driver;
+    }
+
+    private static void shot(WebDriver driver, String name) throws Exception {
+        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), SHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void login(WebDriver driver, WebDriverWait wait, TestPerson person) {
+        driver.get(base.toString());
+        wait.until(d -> d.findElement(By.id("captcha-img")).getAttribute("data-captcha-id") != null);
+        String captchaId = driver.findElement(By.id("captcha-img")).getAttribute("data-captcha-id");
+        driver.findElement(By.id("id-number")).sendKeys(person.idNumber());
+        driver.findElement(By.id("captcha-input")).sendKeys(captchas.answerOf(UUID.fromString(captchaId)));
+    }
+
+    @Test
+    void recipientLogsInPerformsTheChallengeAndSeesTheResult() throws Exception {
+        TestPerson person = GatewayFixtures.enroll("bureau-a", idNumbers, directory);
+        GatewayFixtures.state(appeal, person.personId(), "DUE");
+        WebDriver driver = chromium(fakeCamera(), 1000, 1100);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            login(driver, wait, person);
+            shot(driver, "1-login");
+            driver.findElement(By.id("login-btn")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("self-btn"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("start-btn")));
+            shot(driver, "2-guidance");
+            driver.findElement(By.id("start-btn")).click();
+
+            wait.until(d -> !d.findElement(By.id("action-text")).getText().isBlank());
+            String action = driver.findElement(By.id("action-text")).getAttribute("data-action");
+            assertThat(action).isIn("BLINK", "OPEN_MOUTH", "TURN_LEFT", "TURN_RIGHT", "NOD");
+            Thread.sleep(2500);
+            shot(driver, "3-challenge");
+
+            new WebDriverWait(driver, Duration.ofSeconds(90)).until(d ->
+                    "PENDING".equals(d.findElement(By.id("result-message")).getAttribute("data-outcome")));
+            shot(driver, "4-waiting");
+
+            var batches = TopicReader.onTestBroker().await(Topics.CAPTURE_FRAMES,
+                    r -> new String(r.value(), StandardCharsets.UTF_8).contains(person.personId().toString())
+                            && new String(r.value(), StandardCharsets.UTF_8).contains("\"lastBatchOfSession\":true"),
+                    1, Duration.ofSeconds(30));
+            assertThat(batches).hasSize(1);
+            FrameBatchCaptured last = (FrameBatchCaptured) EventCodec.shared()
+                    .decode(new String(batches.get(0).value(), StandardCharsets.UTF_8)).data();
+            List<?> all = TopicReader.onTestBroker().await(Topics.CAPTURE_FRAMES,
+                    TopicReader.valueContains(last.sessionId().toString()), 4, Duration.ofSeconds(10));
+            assertThat(all.size()).as("batches of 8 frames at 8 fps over 2-3 actions of 8 s").isGreaterThanOrEqualTo(4);
+            assertThat(last.frames()).isNotEmpty();
+            byte[] jpeg = java.util.Base64.getDecoder().decode(last.frames().get(0).jpegBase64());
+            assertThat(jpeg[0] & 0xff).isEqualTo(0xff);
+            assertThat(jpeg[1] & 0xff).isEqualTo(0xd8);
+
+            GatewayFixtures.send(Envelope.of("appeal-service", person.personId().toString(), "bureau-a", new PersonCertified(
+                    person.personId(), "2026", CertificationChannel.SELF_SERVICE, Instant.now(), LocalDate.of(2027, 1, 1),
+                    last.sessionId(), null, null)));
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                    "CERTIFIED".equals(d.findElement(By.id("result-message")).getAttribute("data-outcome")));
+            assertThat(driver.findElement(By.id("result-message")).getText()).isEqualTo("认证成功，下次认证期：2027年1月1日起");
+            shot(driver, "5-result");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void browserWithoutACameraIsToldThereIsNone() throws Exception {
+        TestPerson person = GatewayFixtures.enroll("bureau-a", idNumbers, directory);
+        GatewayFixtures.state(appeal, person.personId(), "DUE");
+        WebDriver driver = chromium(null, 360, 800);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            login(driver, wait, person);
+            shot(driver, "0-login-360px");
+            driver.findElement(By.id("login-btn")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("self-btn"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("start-btn"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("camera-error")));
+            String text = driver.findElement(By.id("camera-error")).getText();
+            assertThat(text).contains("没有可用的摄像头")
+                    .contains("可能是因为没有连接外部摄像头或者USB接口未插好，请连接摄像头或者重新插拔下摄像头。");
+            shot(driver, "6-no-camera-360px");
+        } finally {
+            driver.quit();
+        }
+    }
+}
