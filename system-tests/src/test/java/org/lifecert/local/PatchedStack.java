@@ -28,7 +28,10 @@ public final class PatchedStack {
               which the gateway's config mapping rejects at start: SRCFG00050)
             - capture-gateway: quarkus.rest-client.appeal.url (deploy/local writes quarkus.rest-client.appeal-service.url;
               the gateway's client is named 'appeal', so it would call 127.0.0.1:8084)
-            - appeal-service: lifecert.appeal.capture-gateway-url (evidence links)""";
+            - appeal-service: lifecert.appeal.capture-gateway-url (evidence links)
+            - appeal-service (journey 6, test configuration rather than a fix): bureau other-bureau's yearly window
+              ends yesterday and the period job runs every 5 s, so its recipients fall OVERDUE now; deploy/local
+              has no way to give a service extra configuration""";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -67,6 +70,12 @@ public final class PatchedStack {
             }
             if (spec.name().equals("appeal-service")) {
                 config.put("lifecert.appeal.capture-gateway-url", settings.service("capture-gateway").baseUrl());
+                java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1);
+                config.put("lifecert.appeal.bureaus.\"other-bureau\".kind", "FIXED_YEARLY");
+                config.put("lifecert.appeal.bureaus.\"other-bureau\".window-start", "01-01");
+                config.put("lifecert.appeal.bureaus.\"other-bureau\".window-end",
+                        String.format("%02d-%02d", yesterday.getMonthValue(), yesterday.getDayOfMonth()));
+                config.put("lifecert.appeal.scheduler.every", "5s");
             }
             ServiceProcess process = new ServiceProcess(spec, settings, config);
             process.start();

@@ -48,8 +48,9 @@ class AppealJourneyTests {
         JsonNode once = Certification.awaitState(personId, "FAILED_ONCE", Duration.ofSeconds(30));
         assertThat(once.path("message").asText()).isEqualTo("认证失败，可以再次认证");
         assertThat(once.path("failedAttempts").asInt()).isEqualTo(1);
+        assertThat(first.reasons()).as("face-match-service: another person's face").contains("NOT_MATCHED");
         JsonNode firstAttempt = Certification.bureauView("reviewer", personId).path("attempts").get(0);
-        assertThat(firstAttempt.toString()).as("the face did not match").containsIgnoringCase("match");
+        assertThat(firstAttempt.path("reasons").toString()).contains("NOT_MATCHED");
 
         Attempts.Outcome second = Attempts.performWithWebcamPerson(Gateway.login(person.idNumber()), null, 32);
         assertThat(second.outcome()).as(second.result().toString()).isEqualTo("APPEAL_OPENED");

@@ -57,10 +57,15 @@ public final class Enrollment {
      * the "next period" of a person certified before, without moving any clock.
      */
     public static UUID importExisting(TestPerson person, List<byte[]> photos, String contentType) {
+        return importExisting("clerk", person, photos, contentType);
+    }
+
+    /** {@link #importExisting(TestPerson, List, String)} by the clerk of another bureau. */
+    public static UUID importExisting(String clerkUser, TestPerson person, List<byte[]> photos, String contentType) {
         String csv = "中文姓,中文名,中国身份证号,性别,出生日期,待遇类型,养老金发放地,手机号码,电子邮箱\n"
                 + String.join(",", person.surname(), person.givenName(), person.idNumber(), person.sex(),
                         person.birthDate().toString(), "养老退休", "抚顺市", person.phone(), person.email()) + "\n";
-        Api clerk = Api.of(SERVICE).as("clerk");
+        Api clerk = Api.of(SERVICE).as(clerkUser);
         JsonNode started = clerk.postBytes("/api/v1/roster-imports?charset=UTF-8&fileName=system-test.csv",
                 "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(202).json();
         String importId = started.path("importId").asText(started.path("id").asText());
@@ -69,7 +74,7 @@ public final class Enrollment {
                         .path("status").asText()));
         JsonNode person1 = clerk.post("/api/v1/persons/lookup", Map.of("idNumber", person.idNumber())).expect(200).json();
         UUID id = UUID.fromString(person1.path("id").asText());
-        uploadReferencePhotos("clerk", id, photos, contentType).expect(201);
+        uploadReferencePhotos(clerkUser, id, photos, contentType).expect(201);
         return id;
     }
 
