@@ -124,6 +124,29 @@ class ChannelFaultTests {
         assertThat(channels.sms(person.phone())).isEmpty();
     }
 
+    @Test
+    void seventhMailOfTheDayWaitsForTheRateLimitWhileInAppShowsEverything() {
+        LocalChannels channels = LocalChannels.get();
+        Person person = People.person("120104");
+        Kafka.publish(People.enrolled(person, "郑", "红"));
+        given().contentType(ContentType.JSON).body(Map.of("channels", java.util.List.of("EMAIL")))
+                .put("/internal/v1/persons/{id}/preferences", person.id()).then().statusCode(200);
+        var events = java.util.List.of(People.due(person, java.time.LocalDate.now().plusDays(60)), People.failed(person, 1),
+                People.appealOpened(person), People.appealDecided(person, true), People.overdue(person),
+                People.restored(person), People.certified(person));
+        events.forEach(Kafka::publish);
+
+        await().atMost(WAIT).ignoreExceptions().until(() -> store.inApp(person.id(), 50).size() == 7
+                && channels.mailsTo(person.email()).size() == 6
+                && store.ofPerson(person.id()).stream().anyMatch(d -> d.channel().equals("EMAIL")
+                        && d.status().equals("PENDING") && d.lastError() != null && d.lastError().contains("rate limit")));
+        DeliveryView held = store.ofPerson(person.id()).stream().filter(d -> d.channel().equals("EMAIL")
+                && d.status().equals("PENDING")).findFirst().orElseThrow();
+        assertThat(held.nextAttemptAt()).isAfter(Instant.now().plus(Duration.ofHours(23)));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> channels.mailsTo(person.email()).size() == 6);
+    }
+
     private DeliveryView email(String eventId) {
         return channel(eventId, "EMAIL");
     }

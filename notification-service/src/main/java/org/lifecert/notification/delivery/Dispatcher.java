@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,9 +98,14 @@ public class Dispatcher {
             if (batch.isEmpty()) {
                 break;
             }
-            List<Future<?>> running = new ArrayList<>(batch.size());
+            // one task per recipient, its messages in order: the rate limit counts what was really sent
+            Map<String, List<Outgoing>> byRecipient = new LinkedHashMap<>();
             for (Outgoing message : batch) {
-                running.add(pools.get(channel).submit(() -> deliver(sender, message)));
+                byRecipient.computeIfAbsent(message.recipientId(), r -> new ArrayList<>()).add(message);
+            }
+            List<Future<?>> running = new ArrayList<>(byRecipient.size());
+            for (List<Outgoing> messages : byRecipient.values()) {
+                running.add(pools.get(channel).submit(() -> messages.forEach(m -> deliver(sender, m))));
             }
             for (Future<?> f : running) {
                 try {
