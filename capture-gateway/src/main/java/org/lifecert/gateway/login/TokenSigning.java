@@ -17,7 +17,12 @@ public class TokenSigning {
     @Produces
     @ApplicationScoped
     SessionTokens sessionTokens(GatewayConfig config) {
-        String key = config.token().signingKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
+        return fromKey(config.token().signingKey(), config.token().ttl());
+    }
+
+    /** The token signer for {@code configuredKey}; a clear startup error when it is missing or weak. */
+    public static SessionTokens fromKey(java.util.Optional<String> configuredKey, java.time.Duration ttl) {
+        String key = configuredKey.filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
                 PROPERTY + " is not set: recipient session tokens cannot be signed. Set LIFECERT_GATEWAY_TOKEN_SIGNING_KEY "
                         + "to a base64 key of at least 32 random bytes (e.g. `openssl rand -base64 32`); the local stack "
                         + "generates one, Kubernetes mounts it from a Secret."));
@@ -30,7 +35,7 @@ public class TokenSigning {
         if (bytes.length < 32) {
             throw new IllegalStateException(PROPERTY + " must decode to at least 32 bytes, got " + bytes.length);
         }
-        return new SessionTokens(bytes, config.token().ttl(), Clock.systemUTC());
+        return new SessionTokens(bytes, ttl, Clock.systemUTC());
     }
 
     /** Fail at startup, not at the first login. */
