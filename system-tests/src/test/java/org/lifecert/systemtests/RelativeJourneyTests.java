@@ -69,7 +69,8 @@ class RelativeJourneyTests {
                     return false;
                 });
 
-        Attempts.Outcome attempt = Attempts.performWithWebcamPerson(login[0], memberId, 71);
+        java.util.List<Attempts.Outcome> attempts = Attempts.certify(relative.idNumber(), memberId, 71);
+        Attempts.Outcome attempt = attempts.get(attempts.size() - 1);
         assertThat(attempt.session().personId()).isEqualTo(memberId);
         assertThat(attempt.outcome()).as("challenge %s: %s", attempt.session().actions(), attempt.result())
                 .isEqualTo("CERTIFIED");

@@ -49,7 +49,8 @@ class SelfServiceJourneyTests {
         assertThat(login.personId()).isEqualTo(personId);
         assertThat(login.body().path("certification").path("allowed").asBoolean()).as(login.body().toString()).isTrue();
 
-        Attempts.Outcome attempt = Attempts.performWithWebcamPerson(login, null, 1);
+        java.util.List<Attempts.Outcome> attempts = Attempts.certify(person.idNumber(), null, 1);
+        Attempts.Outcome attempt = attempts.get(attempts.size() - 1);
 
         assertThat(attempt.outcome()).as("challenge %s: %s", attempt.session().actions(), attempt.result())
                 .isEqualTo("CERTIFIED");

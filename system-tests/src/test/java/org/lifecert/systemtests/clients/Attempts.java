@@ -47,6 +47,26 @@ public final class Attempts {
         return new Outcome(session, Gateway.awaitResult(login, session, VERDICT_TIMEOUT), uploads);
     }
 
+    /**
+     * The webcam person certifying, as a recipient does: a failed attempt may be retried once
+     * (认证失败，可以再次认证). The retry is taken only when the first challenge included TURN_RIGHT —
+     * the one action the recordings cannot perform (see {@link ActionFrames}) — and the attempt failed
+     * on exactly that reason; any other failure is returned as it is. Returns every attempt made.
+     */
+    public static List<Outcome> certify(String idNumber, UUID forPerson, long seed) {
+        List<Outcome> attempts = new java.util.ArrayList<>();
+        Outcome first = performWithWebcamPerson(Gateway.login(idNumber), forPerson, seed);
+        attempts.add(first);
+        if (first.outcome().equals("FAILED") && first.session().actions().contains("TURN_RIGHT")
+                && first.reasons().equals("[\"TURN_RIGHT_NOT_DETECTED\"]")) {
+            System.out.printf("session %s: challenge %s drew TURN_RIGHT, which the recordings cannot perform; "
+                    + "failed on it alone (%s); retrying once as the page offers%n", first.session().sessionId(),
+                    first.session().actions(), first.reasons());
+            attempts.add(performWithWebcamPerson(Gateway.login(idNumber), forPerson, seed + 1000));
+        }
+        return attempts;
+    }
+
     /** The challenge performed with the webcam recording (see {@link ActionFrames}). */
     public static Outcome performWithWebcamPerson(Gateway.Login login, UUID forPerson, long seed) {
         return perform(login, forPerson, actions -> ActionFrames.forChallenge(actions, seed));

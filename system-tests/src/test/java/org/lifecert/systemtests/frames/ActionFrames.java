@@ -8,8 +8,8 @@ import java.util.List;
  * person). Every segment was chosen from the per-frame signals that libs/face-engine reads (the
  * same engine liveness-service uses), printed by {@link FootageSignals}; the values quoted are those
  * measurements. The recording holds a real blink, real mouth openings and a real head turn to the
- * person's left; it holds no deliberate right turn and no nod, so those two are BUILT from the
- * recording, as said at each one:
+ * person's left; it holds no deliberate right turn and no nod: the nod is BUILT from the
+ * recording or cannot be produced, as said at each one:
  *
  * <ul>
  *   <li>BLINK: frames 630-656, every frame. Eyes open (image-right eye 1.00), both eyes 0.00 on
@@ -18,8 +18,13 @@ import java.util.List;
  *       back to 0.016 from 133.</li>
  *   <li>TURN_LEFT: frames 515-541, every frame. Yaw +7 (frontal), crossing -20 at 526, -31 at 530
  *       (a turn to the person's own left; unmirrored camera frames).</li>
- *   <li>TURN_RIGHT (built): the TURN_LEFT frames flipped left-right. A mirrored real turn; yaw reads
- *       with the opposite sign.</li>
+ *   <li>TURN_RIGHT: NOT PRODUCIBLE from the material. Both recordings stay below +13 degrees of yaw
+ *       (webcam-a max +11.9, webcam-b max +12.7; the detector needs +20). Frames built from them were
+ *       measured with {@link ActionFramesCheck} and do not read as a right turn either: the TURN_LEFT
+ *       frames flipped left-right read yaw -21..+7 (libs/face-engine's yaw is not mirror-symmetric:
+ *       frame 530 reads -31, its mirror image -5), and cylindrical warps of a frontal frame read +4..+12.
+ *       The mirrored turn is still what is uploaded when TURN_RIGHT is challenged — it fails with
+ *       TURN_RIGHT_NOT_DETECTED, as it should; see {@code Attempts#certify} for how journeys cope.</li>
  *   <li>NOD (built): frames 611 back to 577, then 577 forward to 611, every 2nd. The recording has
  *       the head rising from pitch -7 (frame 575) to +17 (frame 611); played backwards then forwards
  *       it is a head lowered by 24 degrees and raised again. Real frames, reordered.</li>
