@@ -42,6 +42,9 @@ class FoldBenchmark {
     @Inject
     CertificationFold fold;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void measure() throws Exception {
         int persons = Integer.getInteger("bench.persons", 5000);
@@ -81,6 +84,12 @@ class FoldBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("BENCH burst: %d verdict pairs folded end-to-end in %.2f s = %.0f pairs/s (producer done after %.2f s)%n",
                 persons, seconds, persons / seconds, (sent - t0) / 1e9);
+        var timer = registry.find("lifecert.appeal.fold").timer();
+        if (timer != null) {
+            System.out.printf("BENCH fold transaction body (lock, fold, save, outbox; no commit): %d changes, mean %.2f ms, max %.1f ms%n",
+                    timer.count(), timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                    timer.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
 
         // latency at a paced rate
         Map<UUID, Long> sendNanos = new HashMap<>();

@@ -1,0 +1,62 @@
+package org.lifecert.appeal.console;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.lifecert.platform.web.ApiException;
+
+/**
+ * One call from a console page, through this service, to another service's bureau API, carrying the
+ * caller's own access token: the other service checks role and bureau itself. Its answer (status,
+ * problem JSON with the Chinese message) goes back to the page unchanged.
+ */
+final class ServiceCall {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private ServiceCall() {
+    }
+
+    static Response forward(String baseUrl, String method, String path, String jsonBody, String token, String unreachable) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/$", "") + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token);
+        if (jsonBody == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        }
+        try {
+            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String type = answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON);
+            return Response.status(answer.statusCode()).type(type).entity(answer.body()).build();
+        } catch (IOException e) {
+            throw new ApiException(502, "SERVICE_UNREACHABLE", unreachable, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(502, "SERVICE_UNREACHABLE", unreachable, "interrupted");
+        }
+    }
+
+    /** The caller's bearer token (API use) or the access token of the console session (code flow). */
+    static String token(HttpHeaders headers, SecurityIdentity identity) {
+        String auth = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return auth.substring(7).trim();
+        }
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        if (credential == null) {
+            throw ApiException.forbidden("no access token in the session");
+        }
+        return credential.getToken();
+    }
+}
