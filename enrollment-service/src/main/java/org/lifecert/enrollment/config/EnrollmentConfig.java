@@ -30,6 +30,10 @@ public interface EnrollmentConfig {
         @WithDefault("P30D")
         Duration retention();
 
+        /** Also refuse photos the anti-spoofing model takes for a photo of a photo or of a screen. */
+        @WithDefault("true")
+        boolean antiSpoof();
+
         /** Directory of fr_*.onnx; empty = the models shipped inside lifecert-face-engine. */
         Optional<String> modelDirectory();
     }

@@ -1,0 +1,170 @@
+package org.lifecert.enrollment.relative;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lifecert.enrollment.PersonForms;
+import org.lifecert.enrollment.Staff;
+import org.lifecert.enrollment.person.PersonForm;
+import org.lifecert.events.Decision;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.EventCodec;
+import org.lifecert.events.MatchVerdict;
+import org.lifecert.events.RelativeLinked;
+import org.lifecert.events.TestEvents;
+import org.lifecert.events.Topics;
+import org.lifecert.enrollment.audit.AuditTrail;
+import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.TopicReader;
+
+@QuarkusTest
+@QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
+class RelativeTests {
+
+    static final Path DOCUMENT = Path.of("/work/shared/data/faces/liveness/live/T1.jpg");
+
+    private final TopicReader topic = TopicReader.onTestBroker();
+
+    @Inject
+    AuditTrail audit;
+
+    static Map<String, Object> request(String recipientId, PersonForm member, String relationship) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("relativePersonId", recipientId);
+        body.put("idNumber", member.idNumber());
+        body.put("surname", member.surname());
+        body.put("givenName", member.givenName());
+        body.put("relationship", relationship);
+        body.put("documentPhotoBase64", Base64.getEncoder().encodeToString(Files.readAllBytes(DOCUMENT)));
+        return body;
+    }
+
+    @Test
+    void recipientAddsARelativeWhoIsPendingUntilTheFirstProxyMatch() throws Exception {
+        PersonForm member = PersonForms.valid();
+        String memberId = Staff.enrolInA(member);
+        String recipientId = Staff.enrolInA(PersonForms.valid());
+
+        String linkId = given().contentType("application/json").body(request(recipientId, member, "子女"))
+                .post("/internal/v1/relatives").then().statusCode(201)
+                .body("personId", equalTo(memberId)).body("name", equalTo("张三丰")).body("status", equalTo("PENDING"))
+                .extract().path("linkId");
+        given().get("/internal/v1/relatives?relativePersonId=" + recipientId).then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].linkId", equalTo(linkId)).body("[0].status", equalTo("PENDING"));
+        RelativeLinked pending = linked(linkId, "PENDING");
+        assertThat(pending.personId().toString()).isEqualTo(memberId);
+        assertThat(pending.relativePersonId().toString()).isEqualTo(recipientId);
+
+        UUID session = UUID.randomUUID();
+        var started = TestEvents.sessionStarted(session, UUID.fromString(memberId));
+        started = new org.lifecert.events.SessionStarted(started.sessionId(), started.personId(), started.challenge(),
+                started.nonce(), started.deadline(), started.channel(), UUID.fromString(recipientId));
+        publish(Envelope.of("capture-gateway", memberId, Staff.BUREAU_A, started));
+        MatchVerdict verdict = TestEvents.matchVerdict(session, UUID.fromString(memberId));
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
+        publish(Envelope.of("face-match-service", memberId, Staff.BUREAU_A, verdict));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().get("/internal/v1/relatives?relativePersonId=" + recipientId).then().body("[0].status", equalTo("ACTIVE")));
+        linked(linkId, "ACTIVE");
+
+        Staff.clerkA().post("/api/v1/persons/" + memberId + "/relatives/" + linkId + "/unlink").then().statusCode(200)
+                .body("status", equalTo("UNLINKED"));
+        linked(linkId, "UNLINKED");
+        given().get("/internal/v1/relatives?relativePersonId=" + recipientId).then().body("$", hasSize(0));
+        Staff.clerkA().get("/api/v1/persons/" + memberId + "/relatives").then().statusCode(200)
+                .body("[0].status", equalTo("UNLINKED")).body("[0].relationship", equalTo("子女"));
+        assertThat(audit.of(UUID.fromString(linkId))).extracting(e -> e.action)
+                .containsExactly("RELATIVE_LINKED", "RELATIVE_ACTIVATED", "RELATIVE_UNLINKED");
+    }
+
+    /** What capture-gateway and face-match-service publish, sent to the real broker. */
+    private static void publish(Envelope<?> event) throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", org.lifecert.testing.TestInfrastructure.get().kafkaBootstrapServers()),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(event.topic(), event.partitionKey(),
+                    EventCodec.shared().encodeBytes(event))).get();
+        }
+    }
+
+    private RelativeLinked linked(String linkId, String status) {
+        var records = topic.await(Topics.ENROLLMENT, r -> {
+            String v = new String(r.value(), StandardCharsets.UTF_8);
+            return v.contains(linkId) && v.contains("\"" + status + "\"");
+        }, 1, Duration.ofSeconds(30));
+        assertThat(records).isNotEmpty();
+        return (RelativeLinked) EventCodec.shared().decode(records.get(0).value()).data();
+    }
+
+    @Test
+    void recipientUnlinksTheirOwnLinkOnly() throws Exception {
+        PersonForm member = PersonForms.valid();
+        Staff.enrolInA(member);
+        String recipientId = Staff.enrolInA(PersonForms.valid());
+        String linkId = given().contentType("application/json").body(request(recipientId, member, "配偶"))
+                .post("/internal/v1/relatives").then().statusCode(201).extract().path("linkId");
+        given().delete("/internal/v1/relatives/" + linkId + "?relativePersonId=" + UUID.randomUUID()).then().statusCode(404);
+        given().delete("/internal/v1/relatives/" + linkId + "?relativePersonId=" + recipientId).then().statusCode(200)
+                .body("status", equalTo("UNLINKED"));
+        linked(linkId, "UNLINKED");
+    }
+
+    @Test
+    void relativeRequestsAreCheckedWithMessagesForTheRecipient() throws Exception {
+        PersonForm member = PersonForms.valid();
+        Staff.enrolInA(member);
+        String recipientId = Staff.enrolInA(PersonForms.valid());
+
+        Map<String, Object> wrongName = request(recipientId, member, "子女");
+        wrongName.put("givenName", "四");
+        given().contentType("application/json").body(wrongName).post("/internal/v1/relatives").then().statusCode(400)
+                .body("message", equalTo("亲属姓名与身份证号不符"));
+
+        Map<String, Object> unknown = request(recipientId, PersonForms.valid(), "子女");
+        given().contentType("application/json").body(unknown).post("/internal/v1/relatives").then().statusCode(404)
+                .body("message", equalTo("您的亲属信息未采集，请联系当地社保局进行采集"));
+
+        Map<String, Object> broken = request(recipientId, member, "邻居");
+        broken.put("idNumber", "123");
+        broken.put("documentPhotoBase64", Base64.getEncoder().encodeToString("not an image".getBytes()));
+        given().contentType("application/json").body(broken).post("/internal/v1/relatives").then().statusCode(400)
+                .body("errors.message", org.hamcrest.Matchers.contains("请输入正确的身份证号", "请选择与亲属的关系", "请上传亲属的身份凭证照片"));
+
+        given().contentType("application/json").body(request(recipientId, member, "子女")).post("/internal/v1/relatives")
+                .then().statusCode(201);
+        given().contentType("application/json").body(request(recipientId, member, "子女")).post("/internal/v1/relatives")
+                .then().statusCode(409).body("message", equalTo("该亲属已添加"));
+    }
+
+    @Test
+    void aPersonCanBeCertifiedByAtMostTheConfiguredNumberOfRelatives() throws Exception {
+        PersonForm member = PersonForms.valid();
+        Staff.enrolInA(member);
+        for (int i = 0; i < 5; i++) {
+            String recipientId = Staff.enrolInA(PersonForms.valid());
+            given().contentType("application/json").body(request(recipientId, member, "子女")).post("/internal/v1/relatives")
+                    .then().statusCode(201);
+        }
+        String sixth = Staff.enrolInA(PersonForms.valid());
+        given().contentType("application/json").body(request(sixth, member, "子女")).post("/internal/v1/relatives")
+                .then().statusCode(409).body("message", equalTo("该亲属的亲情账户数量已达上限"));
+    }
+}
