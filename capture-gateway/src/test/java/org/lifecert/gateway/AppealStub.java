@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A small real HTTP server standing in for appeal-service's
  * {@code GET /internal/v1/persons/{personId}/certification} (a test double of another service).
  * Tests set a person's state with {@code PUT /control/{personId}/{state}[?next=2027-01-01]}; unknown
- * persons answer 404 like the real service.
+ * persons answer 404 like the real service, unless a state was set for {@code default}.
  */
 public final class AppealStub {
 
@@ -25,7 +25,8 @@ public final class AppealStub {
         server.createContext("/internal/v1/persons/", exchange -> {
             String[] parts = exchange.getRequestURI().getPath().split("/");
             String personId = parts.length > 4 ? parts[4] : "";
-            String body = bodies.get(personId);
+            String body = bodies.getOrDefault(personId, bodies.containsKey("default")
+                    ? bodies.get("default").replace("\"default\"", "\"" + personId + "\"") : null);
             respond(exchange, body == null ? 404 : 200, body == null ? "{\"status\":404}" : body);
         });
         server.createContext("/control/", exchange -> {

@@ -102,7 +102,7 @@ public final class GatewayFixtures {
 
     public static void state(String appealUrl, UUID personId, String state, LocalDate next) {
         try {
-            HTTP.send(HttpRequest.newBuilder(URI.create(appealUrl + "/control/" + personId + "/" + state
+            HTTP.send(HttpRequest.newBuilder(URI.create(appealUrl + "/control/" + (personId == null ? "default" : personId) + "/" + state
                     + (next == null ? "" : "?next=" + next))).PUT(HttpRequest.BodyPublishers.noBody()).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());
         } catch (IOException | InterruptedException e) {

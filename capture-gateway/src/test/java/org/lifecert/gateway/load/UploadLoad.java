@@ -1,0 +1,260 @@
+package org.lifecert.gateway.load;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.lifecert.events.BenefitType;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.PersonEnrolled;
+import org.lifecert.events.PersonStatus;
+import org.lifecert.events.Sex;
+import org.lifecert.gateway.AppealStub;
+import org.lifecert.gateway.GatewayFixtures;
+import org.lifecert.platform.pii.IdNumbers;
+import org.lifecert.testing.TestInfrastructure;
+import org.lifecert.testing.TestKeys;
+import org.lifecert.testing.TestTokens;
+
+/**
+ * Load generator (a benchmark, not a test): starts real Kafka + PostgreSQL (libs/testing), the
+ * appeal-service stub and the packaged gateway as its own process, enrolls N people through the real
+ * enrollment topic, logs each in (captcha answer read from the gateway's database), starts one session
+ * each, then N threads upload batches of 8 JPEG frames of about 40 KB for the given time.
+ * Prints accepted batches/s, latency percentiles and the gateway's resident memory.
+ *
+ * <pre>
+ * ./mvnw -B -o -q -pl capture-gateway -am install -DskipTests
+ * ./mvnw -B -o -q -pl capture-gateway exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.lifecert.gateway.load.UploadLoad -Dexec.args="16 60"
+ * </pre>
+ * Arguments: concurrent sessions (default 16), seconds of upload (default 60).
+ */
+public final class UploadLoad {
+
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path app = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(app)) {
+            app = Path.of("capture-gateway/target/quarkus-app/quarkus-run.jar");
+        }
+        if (!Files.exists(app)) {
+            throw new IllegalStateException("build the gateway first: ./mvnw -pl capture-gateway package -DskipTests");
+        }
+        TestInfrastructure infra = TestInfrastructure.get();
+        String jdbc = infra.database("gatewayload");
+        AppealStub appeal = new AppealStub();
+        GatewayFixtures.state(appeal.url(), null, "DUE");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String idKey = TestKeys.key("id-hash");
+        List<String> command = List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g",
+                "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dquarkus.http.test-port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=" + infra.postgresUser(),
+                "-Dquarkus.datasource.password=" + infra.postgresPassword(),
+                "-Dkafka.bootstrap.servers=" + infra.kafkaBootstrapServers(),
+                "-Dquarkus.oidc.public-key=" + TestTokens.publicKey(), "-Dquarkus.oidc.token.issuer=" + TestTokens.ISSUER,
+                "-Dlifecert.pii.id-hash-key=" + idKey,
+                "-Dlifecert.gateway.token.signing-key=" + TestKeys.key("load-signing"),
+                "-Dquarkus.rest-client.appeal.url=" + appeal.url(),
+                "-Dlifecert.gateway.login.max-failures-per-ip=100000",
+                "-Dlifecert.messaging.relay.slot-name=lifecert_outbox_gatewayload",
+                "-jar", app.toAbsolutePath().toString());
+        File log = new File(app.getParent().getParent().toFile(), "load-gateway.log");
+        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Runtime.getRuntime().addShutdownHook(new java.lang.Thread(gateway::destroy));
+        String base = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        waitUntilUp(http, base, gateway, log);
+        System.out.printf("gateway up (pid %d), RSS %d MB%n", gateway.pid(), rssMb(gateway.pid()));
+
+        IdNumbers idNumbers = new IdNumbers(idKey);
+        List<String> idNumberList = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            String id = GatewayFixtures.newIdNumber();
+            UUID person = UUID.randomUUID();
+            GatewayFixtures.send(Envelope.of("enrollment-service", person.toString(), "bureau-a", new PersonEnrolled(person,
+                    idNumbers.hash(id), IdNumbers.mask(id), "李", "四", Sex.MALE, LocalDate.of(1950, 1, 1),
+                    BenefitType.values()[0], "抚顺", "13800000000", null, null, PersonStatus.ACTIVE)));
+            idNumberList.add(id);
+        }
+        List<String[]> started = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection(jdbc, infra.postgresUser(), infra.postgresPassword())) {
+            for (String id : idNumberList) {
+                String token = loginWhenProjected(http, base, db, id);
+                String session = post(http, base + "/api/v1/sessions", "{}", token);
+                started.add(new String[] {token, field(session, "sessionId"), field(session, "nonce")});
+            }
+        }
+        System.out.printf("%d sessions started; uploading for %d s%n", started.size(), seconds);
+
+        List<String> frames = new ArrayList<>();
+        long frameBytes = 0;
+        for (int i = 0; i < 8; i++) {
+            byte[] jpeg = GatewayFixtures.jpegOfAbout(40_000, i);
+            frameBytes += jpeg.length;
+            frames.add(Base64.getEncoder().encodeToString(jpeg));
+        }
+        System.out.printf("frame size: %d bytes on average%n", frameBytes / 8);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long rssBefore = rssMb(gateway.pid());
+        Instant end = Instant.now().plusSeconds(seconds);
+        CountDownLatch done = new CountDownLatch(started.size());
+        long t0 = System.nanoTime();
+        for (String[] s : started) {
+            new java.lang.Thread(() -> {
+                int sequence = 0;
+                try {
+                    while (Instant.now().isBefore(end)) {
+                        StringBuilder body = new StringBuilder(360_000).append("{\"batchId\":\"").append(UUID.randomUUID())
+                                .append("\",\"stepIndex\":0,\"nonce\":\"").append(s[2])
+                                .append("\",\"lastBatchOfStep\":false,\"lastBatchOfSession\":false,\"frames\":[");
+                        for (int f = 0; f < 8; f++) {
+                            body.append(f == 0 ? "" : ",").append("{\"sequence\":").append(sequence++)
+                                    .append(",\"capturedAt\":\"").append(Instant.now()).append("\",\"jpegBase64\":\"")
+                                    .append(frames.get(f)).append("\"}");
+                        }
+                        body.append("]}");
+                        long start = System.nanoTime();
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/" + s[1] + "/batches"))
+                                .header("Content-Type", "application/json").header("X-Session-Token", s[0])
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                        long micros = (System.nanoTime() - start) / 1000;
+                        if (r.statusCode() == 200) {
+                            accepted.incrementAndGet();
+                            latencies.add(micros);
+                        } else {
+                            if (refused.incrementAndGet() < 5) {
+                                System.out.println("refused: " + r.statusCode() + " " + r.body());
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    System.out.println("uploader stopped: " + e);
+                } finally {
+                    done.countDown();
+                }
+            }, "uploader").start();
+        }
+        done.await();
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("RESULT sessions=%d seconds=%.1f accepted=%d refused=%d batches/s=%.1f MB/s(frames)=%.1f "
+                        + "p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms rss_before=%dMB rss_after=%dMB%n",
+                sessions, elapsed, accepted.get(), refused.get(), accepted.get() / elapsed,
+                accepted.get() * frameBytes / elapsed / 1e6, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, rssBefore, rssMb(gateway.pid()));
+        gateway.destroy();
+        gateway.waitFor();
+        appeal.stop();
+        System.exit(0);
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
+    }
+
+    private static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static void waitUntilUp(HttpClient http, String base, Process gateway, File log) throws Exception {
+        for (int i = 0; i < 240; i++) {
+            if (!gateway.isAlive()) {
+                throw new IllegalStateException("gateway exited; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not yet listening
+            }
+            java.lang.Thread.sleep(500);
+        }
+        throw new IllegalStateException("gateway not ready after 120 s; see " + log);
+    }
+
+    private static String loginWhenProjected(HttpClient http, String base, Connection db, String id) throws Exception {
+        for (int i = 0; i < 120; i++) {
+            String captchaId = field(post(http, base + "/api/v1/captcha", "", null), "captchaId");
+            String answer;
+            try (PreparedStatement q = db.prepareStatement("select answer from captcha where captcha_id = ?::uuid")) {
+                q.setString(1, captchaId);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    answer = rs.getString(1);
+                }
+            }
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/login"))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "10.9." + (i % 250) + ".1")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"idNumber\":\"" + id + "\",\"captchaId\":\"" + captchaId
+                            + "\",\"captchaAnswer\":\"" + answer + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return field(r.body(), "token");
+            }
+            java.lang.Thread.sleep(500);
+        }
+        throw new IllegalStateException("person never reached the gateway's projection");
+    }
+
+    private static String post(HttpClient http, String url, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("X-Session-Token", token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+}
