@@ -15,7 +15,15 @@
   };
   LC.REASONS = {
     verdict_timeout: ['未在时限内完成', 'Not finished in time'], match_below_threshold: ['人脸比对未通过', 'Face did not match'],
-    liveness_failed: ['活体检测未通过', 'Liveness failed'],
+    liveness_failed: ['活体检测未通过', 'Liveness failed'], NOT_MATCHED: ['人脸比对未通过', 'Face did not match'],
+    LOW_SIMILARITY: ['人脸比对未通过', 'Face did not match'], TEMPLATE_MODEL_MISMATCH: ['参考照片需重新采集', 'Reference template outdated'],
+    BLINK_NOT_DETECTED: ['未检测到眨眼', 'No blink'], MOUTH_NOT_DETECTED: ['未检测到张嘴', 'No open mouth'],
+    TURN_LEFT_NOT_DETECTED: ['未检测到向左转头', 'No left turn'], TURN_RIGHT_NOT_DETECTED: ['未检测到向右转头', 'No right turn'],
+    NOD_NOT_DETECTED: ['未检测到点头', 'No nod'], ACTION_NOT_PERFORMED: ['动作未完成', 'Action not performed'],
+    ACTION_TIMEOUT: ['动作超时', 'Action timed out'], NO_FACE: ['未检测到人脸', 'No face'], MULTIPLE_FACES: ['多张人脸', 'Several faces'],
+    TOO_DARK: ['光线太暗', 'Too dark'], TOO_BRIGHT: ['光线太强', 'Too bright'], SPOOF_SUSPECTED: ['疑似翻拍或假体', 'Spoof suspected'],
+    IDENTITY_CHANGED: ['认证过程中换人', 'Identity changed'], FRAME_TIME_INVALID: ['画面时间异常', 'Invalid frame times'],
+    REPLAY_SUSPECTED: ['疑似重放画面', 'Replay suspected'], INTERRUPTED: ['认证中断', 'Interrupted'], STEP_MISSING: ['动作未完成', 'Step missing'],
   };
   const pick = (table, key) => (table[key] ? table[key][LC.lang && LC.lang() === 'en' ? 1 : 0] : (key || '—'));
   LC.stateLabel = (s) => pick(LC.STATES, s);
