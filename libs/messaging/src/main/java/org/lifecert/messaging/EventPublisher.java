@@ -25,15 +25,14 @@ public class EventPublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final EventCodec codec = EventCodec.shared();
 
-    public EventPublisher(MessagingConfig config) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
+    public EventPublisher(KafkaConnection kafka) {
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "1",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024)),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024))),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

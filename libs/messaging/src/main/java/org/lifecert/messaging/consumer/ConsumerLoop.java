@@ -22,6 +22,7 @@ import org.lifecert.events.Envelope;
 import org.lifecert.events.EventCodec;
 import org.lifecert.events.EventData;
 import org.lifecert.events.InvalidEventException;
+import org.lifecert.messaging.KafkaConnection;
 import org.lifecert.messaging.MessagingConfig;
 import org.lifecert.messaging.inbox.Inbox;
 
@@ -39,6 +40,7 @@ final class ConsumerLoop implements Runnable {
     private final List<String> topics;
     private final EventHandler handler;
     private final MessagingConfig config;
+    private final KafkaConnection connection;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
@@ -48,8 +50,9 @@ final class ConsumerLoop implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
 
-    ConsumerLoop(String group, List<String> topics, EventHandler handler, MessagingConfig config, Inbox inbox,
-            DeadLetters deadLetters, MeterRegistry registry) {
+    ConsumerLoop(String group, List<String> topics, EventHandler handler, MessagingConfig config,
+            KafkaConnection connection, Inbox inbox, DeadLetters deadLetters, MeterRegistry registry) {
+        this.connection = connection;
         this.group = group;
         this.topics = topics;
         this.handler = handler;
@@ -61,13 +64,12 @@ final class ConsumerLoop implements Runnable {
 
     @Override
     public void run() {
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(connection.with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(config.consumer().maxPollRecords()),
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024)),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024))),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
             kafka.subscribe(topics);

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.lifecert.events.Topics;
-import org.lifecert.messaging.MessagingConfig;
+import org.lifecert.messaging.KafkaConnection;
 
 /**
  * Parks a record that cannot be processed on {@code <topic>.dlq}, unchanged, with headers saying
@@ -34,13 +34,12 @@ public class DeadLetters {
     private final KafkaProducer<String, byte[]> producer;
     private final MeterRegistry registry;
 
-    public DeadLetters(MessagingConfig config, MeterRegistry registry) {
+    public DeadLetters(KafkaConnection kafka, MeterRegistry registry) {
         this.registry = registry;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers(),
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024)),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024))),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

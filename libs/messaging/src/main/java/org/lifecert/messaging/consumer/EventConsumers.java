@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.lifecert.messaging.KafkaConnection;
 import org.lifecert.messaging.MessagingConfig;
 import org.lifecert.messaging.inbox.Inbox;
 
@@ -18,13 +19,16 @@ import org.lifecert.messaging.inbox.Inbox;
 public class EventConsumers {
 
     private final MessagingConfig config;
+    private final KafkaConnection connection;
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final MeterRegistry registry;
     private final List<ConsumerLoop> loops = new CopyOnWriteArrayList<>();
 
-    public EventConsumers(MessagingConfig config, Inbox inbox, DeadLetters deadLetters, MeterRegistry registry) {
+    public EventConsumers(MessagingConfig config, KafkaConnection connection, Inbox inbox, DeadLetters deadLetters,
+            MeterRegistry registry) {
         this.config = config;
+        this.connection = connection;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.registry = registry;
@@ -33,7 +37,8 @@ public class EventConsumers {
     /** Starts {@code threads} loops of consumer group {@code group} on {@code topics}. */
     public void start(String group, Collection<String> topics, int threads, EventHandler handler) {
         for (int i = 0; i < threads; i++) {
-            ConsumerLoop loop = new ConsumerLoop(group, List.copyOf(topics), handler, config, inbox, deadLetters, registry);
+            ConsumerLoop loop = new ConsumerLoop(group, List.copyOf(topics), handler, config, connection, inbox, deadLetters,
+                    registry);
             loops.add(loop);
             Thread thread = new Thread(loop, group + "-" + i);
             thread.setDaemon(true);

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.lifecert.messaging.KafkaConnection;
 import org.lifecert.messaging.MessagingConfig;
 
 /**
@@ -36,6 +37,7 @@ public class OutboxRelay {
     private final String username;
     private final String password;
     private final MeterRegistry registry;
+    private final KafkaConnection kafka;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean streaming = new AtomicBoolean();
     private ExecutorService supervisor;
@@ -46,7 +48,8 @@ public class OutboxRelay {
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") String password,
-            MeterRegistry registry) {
+            MeterRegistry registry, KafkaConnection kafka) {
+        this.kafka = kafka;
         this.config = config;
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -90,7 +93,7 @@ public class OutboxRelay {
     }
 
     private void superviseEngine() {
-        publisher = new RelayPublisher(config.kafkaBootstrapServers(), running, registry);
+        publisher = new RelayPublisher(kafka, running, registry);
         while (running.get()) {
             try {
                 engine = DebeziumEngine.create(Connect.class)

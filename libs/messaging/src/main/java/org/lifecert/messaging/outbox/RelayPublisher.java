@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
+import org.lifecert.messaging.KafkaConnection;
 
 /**
  * Sends each batch the engine routed to Kafka and confirms it to the engine only after the broker
@@ -34,16 +35,15 @@ final class RelayPublisher implements DebeziumEngine.ChangeConsumer<ChangeEvent<
     private final AtomicBoolean running;
     private final Counter published;
 
-    RelayPublisher(String bootstrapServers, AtomicBoolean running, MeterRegistry registry) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    RelayPublisher(KafkaConnection kafka, AtomicBoolean running, MeterRegistry registry) {
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "0",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000",
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024)),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024))),
                 new StringSerializer(), new StringSerializer());
         this.running = running;
         this.published = Counter.builder("lifecert.outbox.published")
