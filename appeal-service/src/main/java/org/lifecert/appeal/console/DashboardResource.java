@@ -69,10 +69,10 @@ public class DashboardResource {
         Map<String, Long> reasons = new TreeMap<>();
         Map<LocalDate, long[]> days = new TreeMap<>();
         for (Object[] a : (List<Object[]>) em.createNativeQuery("""
-                select x.value->>'startedAt', coalesce((x.value->>'timedOut')::boolean, false),
+                select x.value->>'startedAt', coalesce(cast(x.value->>'timedOut' as boolean), false),
                        x.value->'match'->>'decision', x.value->'match'->>'reason',
                        x.value->'liveness'->>'decision', cast(x.value->'liveness'->'reasons' as text)
-                from certification_record c cross join lateral jsonb_each(coalesce(c.doc->'attempts', '{}'::jsonb)) x
+                from certification_record c cross join lateral jsonb_each(coalesce(c.doc->'attempts', cast('{}' as jsonb))) x
                 where c.bureau = :b""").setParameter("b", bureau).getResultList()) {
             List<String> failed = reasons((Boolean) a[1], (String) a[2], (String) a[3], (String) a[4], (String) a[5]);
             failed.forEach(r -> reasons.merge(r, 1L, Long::sum));
