@@ -33,8 +33,9 @@ public class CollectionResource {
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
-    @Operation(summary = "Collections of the caller's bureau in a status (default PENDING), oldest first")
+    @Operation(summary = "Collections of the caller's bureau in a status (default PENDING), oldest first; optional personId")
     public List<CollectionView> list(@QueryParam("status") @DefaultValue("PENDING") String status,
+            @QueryParam("personId") UUID personId,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Collection.Status s;
         try {
@@ -42,7 +43,7 @@ public class CollectionResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("BAD_STATUS", "审核状态不正确", "status must be PENDING, APPROVED or REJECTED");
         }
-        return service.list(access.bureau(), s, page, size);
+        return service.list(access.bureau(), s, personId, page, size);
     }
 
     @POST

@@ -53,9 +53,12 @@ public class CollectionService {
                 List.of(Collection.Status.PENDING, Collection.Status.APPROVED)) > 0;
     }
 
-    public List<CollectionView> list(String bureau, Collection.Status status, int page, int size) {
-        List<Collection> found = Collection.<Collection>find("bureau = ?1 and status = ?2 order by submittedAt, id",
-                bureau, status).page(Math.max(0, page), Math.max(1, Math.min(size, 200))).list();
+    public List<CollectionView> list(String bureau, Collection.Status status, UUID personId, int page, int size) {
+        var query = personId == null
+                ? Collection.<Collection>find("bureau = ?1 and status = ?2 order by submittedAt, id", bureau, status)
+                : Collection.<Collection>find("bureau = ?1 and status = ?2 and personId = ?3 order by submittedAt, id",
+                        bureau, status, personId);
+        List<Collection> found = query.page(Math.max(0, page), Math.max(1, Math.min(size, 200))).list();
         if (found.isEmpty()) {
             return List.of();
         }

@@ -34,7 +34,7 @@ class CollectionReviewTests {
     AuditTrail audit;
 
     private String pendingCollectionOf(String personId) {
-        return Staff.reviewerA().queryParam("status", "PENDING").queryParam("size", 200).get("/api/v1/collections")
+        return Staff.reviewerA().queryParam("status", "PENDING").queryParam("personId", personId).get("/api/v1/collections")
                 .then().statusCode(200).extract().jsonPath()
                 .<String>getList("findAll { it.personId == '" + personId + "' }.collectionId").get(0);
     }
@@ -70,9 +70,9 @@ class CollectionReviewTests {
                 .containsExactly("COLLECTION_SUBMITTED", "COLLECTION_APPROVED");
         Staff.reviewerA().body(Map.of("approved", false, "reason", "照片不清晰")).post("/api/v1/collections/" + collectionId + "/review")
                 .then().statusCode(409).body("message", equalTo("该采集信息已审核"));
-        Staff.reviewerA().get("/api/v1/collections?status=PENDING&size=200").then()
+        Staff.reviewerA().get("/api/v1/collections?status=PENDING&personId=" + personId).then()
                 .body("collectionId", not(hasItem(collectionId)));
-        Staff.reviewerA().get("/api/v1/collections?status=APPROVED&size=200").then()
+        Staff.reviewerA().get("/api/v1/collections?status=APPROVED&personId=" + personId).then()
                 .body("collectionId", hasItem(collectionId));
     }
 
