@@ -228,6 +228,22 @@ class LivenessWorkerTests {
     }
 
     @Test
+    void batchResentUnderANewEventIdIsAppliedOnce() {
+        SessionScript session = new SessionScript().step(Action.BLINK, realBlink()).step(Action.OPEN_MOUTH, realMouth());
+        List<Envelope<FrameBatchCaptured>> batches = session.batches();
+        Envelope<FrameBatchCaptured> first = batches.get(0);
+        // the gateway retries the first batch: same batch id and frames, a new envelope (new event id)
+        Envelope<FrameBatchCaptured> resent = Envelope.of("capture-gateway", first.subject(), first.bureau(), first.data());
+        publish(List.of(first, resent, batches.get(1)));
+        LivenessVerdict verdict = verdictOf(session.sessionId);
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
+        org.lifecert.liveness.session.SessionState state = (org.lifecert.liveness.session.SessionState)
+                store.view(session.sessionId).orElseThrow().get("state");
+        assertThat(state.framesSeen).isEqualTo(12);
+        assertThat(state.steps.get(0).frames).hasSize(6);
+    }
+
+    @Test
     void sessionLeftOpenByAWorkerThatIsGoneFailsAsInterrupted() {
         SessionScript session = new SessionScript().step(Action.BLINK, realBlink()).step(Action.OPEN_MOUTH, realMouth());
         session.deadline = Instant.now().plusSeconds(4);
