@@ -58,6 +58,11 @@
   // ---- API
   LC.api = async function (path, options = {}) {
     const headers = { Accept: 'application/json', 'X-Requested-With': 'JavaScript', ...(options.headers || {}) };
+    // Token helper: staff pages normally ride on the code-flow session cookie. A bearer token put into
+    // this tab's sessionStorage (tools, browser tests with the test provider's tokens) is sent instead;
+    // the server checks it exactly like any bureau system's token.
+    const bearer = sessionStorage.getItem('lc.bearer');
+    if (bearer) headers.Authorization = 'Bearer ' + bearer;
     let body = options.body;
     if (body !== undefined && !(body instanceof Blob) && !(body instanceof FormData) && typeof body !== 'string') {
       body = JSON.stringify(body);
