@@ -147,6 +147,41 @@ class ChannelFaultTests {
                 .until(() -> channels.mailsTo(person.email()).size() == 6);
     }
 
+    @Inject
+    org.lifecert.notification.consumer.NoticeService notices;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void deliveryClaimedByAReplicaThatDiedIsSentOnceItsLeaseRunsOut() {
+        LocalChannels channels = LocalChannels.get();
+        Person person = People.person("120105");
+        Kafka.publish(People.enrolled(person, "冯", "刚"));
+        await().atMost(WAIT).ignoreExceptions().until(() -> given().get("/internal/v1/persons/{id}/preferences",
+                person.id()).statusCode() == 200);
+        String eventId = java.util.UUID.randomUUID().toString();
+        // planned and claimed in one transaction, as if a replica claimed it and died before sending
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            notices.notify(new org.lifecert.notification.plan.Notice(eventId, "PersonCertified",
+                    org.lifecert.notification.plan.MessageKind.CERTIFIED, person.id(), person.bureau(),
+                    Map.of("period", People.PERIOD, "nextPeriodStart", People.NEXT_PERIOD), java.util.List.of()), null);
+            try (var c = dataSource.getConnection(); var s = c.prepareStatement(
+                    "update delivery set lease_until = now() + interval '4 seconds' where event_id = ?")) {
+                s.setString(1, eventId);
+                s.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Instant claimed = Instant.now();
+        await().atMost(WAIT).until(() -> channels.mailsTo(person.email()).size() == 1);
+        assertThat(Duration.between(claimed, Instant.now())).isGreaterThan(Duration.ofSeconds(3));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> channels.mailsTo(person.email()).size() == 1 && channels.sms(person.phone()).size() == 1);
+        assertThat(email(eventId).status()).isEqualTo("SENT");
+    }
+
     private DeliveryView email(String eventId) {
         return channel(eventId, "EMAIL");
     }

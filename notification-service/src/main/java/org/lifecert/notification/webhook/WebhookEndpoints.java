@@ -13,8 +13,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.lifecert.notification.config.NotificationConfig;
+import org.lifecert.platform.pii.TemplateCipher;
+import java.nio.charset.StandardCharsets;
 
-/** Webhook endpoints and secrets per bureau. Secrets are random 256-bit values, shown once. */
+/**
+ * Webhook endpoints and secrets per bureau. Secrets are random 256-bit values, shown once, and
+ * stored sealed with the platform's AES-256-GCM key ({@code lifecert.pii.template-key*}), so a
+ * database dump alone does not let anyone forge webhooks.
+ */
 @ApplicationScoped
 public class WebhookEndpoints {
 
@@ -22,10 +28,26 @@ public class WebhookEndpoints {
 
     private final AgroalDataSource dataSource;
     private final NotificationConfig config;
+    private final TemplateCipher cipher;
 
-    public WebhookEndpoints(AgroalDataSource dataSource, NotificationConfig config) {
+    public WebhookEndpoints(AgroalDataSource dataSource, NotificationConfig config, TemplateCipher cipher) {
         this.dataSource = dataSource;
         this.config = config;
+        this.cipher = cipher;
+    }
+
+    String seal(String secret) {
+        TemplateCipher.Sealed sealed = cipher.seal(secret.getBytes(StandardCharsets.UTF_8));
+        return sealed.keyId() + ":" + sealed.base64();
+    }
+
+    String open(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        int colon = stored.indexOf(':');
+        return new String(cipher.open(new TemplateCipher.Sealed(stored.substring(0, colon), stored.substring(colon + 1))),
+                StandardCharsets.UTF_8);
     }
 
     /** Result of a change that issued a secret: the caller shows it once. */
@@ -44,7 +66,8 @@ public class WebhookEndpoints {
                     return Optional.empty();
                 }
                 Timestamp grace = r.getTimestamp(5);
-                return Optional.of(new WebhookEndpoint(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                return Optional.of(new WebhookEndpoint(r.getString(1), r.getString(2), open(r.getString(3)),
+                        open(r.getString(4)),
                         grace == null ? null : grace.toInstant(), r.getBoolean(6), r.getTimestamp(7).toInstant()));
             }
         } catch (SQLException e) {
@@ -54,7 +77,15 @@ public class WebhookEndpoints {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean enabled(String bureau) {
-        return find(bureau).map(WebhookEndpoint::enabled).orElse(false);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select enabled from bureau_webhook where bureau = ?")) {
+            s.setString(1, bureau);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -71,7 +102,7 @@ public class WebhookEndpoints {
         }
         String secret = newSecret();
         execute("insert into bureau_webhook (bureau, url, secret, enabled) values (?, ?, ?, ?)",
-                bureau, url, secret, enabled);
+                bureau, url, seal(secret), enabled);
         return new Issued(find(bureau).orElseThrow(), secret);
     }
 
@@ -85,7 +116,7 @@ public class WebhookEndpoints {
         Instant graceEnd = Instant.now().plus(config.webhook().rotationGrace());
         execute("""
                 update bureau_webhook set previous_secret = secret, previous_valid_until = ?, secret = ?,
-                  updated_at = now() where bureau = ?""", Timestamp.from(graceEnd), secret, bureau);
+                  updated_at = now() where bureau = ?""", Timestamp.from(graceEnd), seal(secret), bureau);
         return Optional.of(new Issued(find(bureau).orElseThrow(), secret));
     }
 
