@@ -43,6 +43,8 @@ public class CertificationRecord {
     public LocalDate suspendedSince;
     public String suspendedPeriod;
     public LocalDate lastCertifiedOn;
+    /** The period result last written to period_result (state|channel|time|period), to skip unchanged writes. */
+    public String savedResult;
     /** Keys of the outgoing events already written to the outbox, so each is written once. */
     public TreeSet<String> emitted = new TreeSet<>();
 

@@ -80,6 +80,10 @@ public class CertificationStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome save(CertificationRecord r, boolean periodsChanged) {
         Outcome o = fold.outcome(r);
+        String result = r.period == null ? null
+                : o.state() + "|" + o.channel() + "|" + o.certifiedAt() + "|" + r.period.id();
+        boolean resultChanged = result != null && !result.equals(r.savedResult);
+        r.savedResult = result;
         NativeQuery<?> q = em.createNativeQuery("""
                 update certification_record set bureau = :b, state = :s, period_id = :pid, period_start = :ps,
                   period_end = :pe, channel = :ch, certified_at = :ca, failed_attempts = :fa, appeal_id = :aid,
@@ -110,7 +114,9 @@ public class CertificationStore {
                     upsertResult(r, h.periodId, h.state, h.channel, h.certifiedAt);
                 }
             }
-            upsertResult(r, r.period.id(), o.state(), o.channel(), o.certifiedAt());
+            if (periodsChanged || resultChanged) {
+                upsertResult(r, r.period.id(), o.state(), o.channel(), o.certifiedAt());
+            }
         }
         return o;
     }
