@@ -25,7 +25,13 @@ class StackTests {
                 soft.fail("%s is not built (no target/quarkus-app/quarkus-run.jar): ./mvnw install -DskipTests", service);
                 continue;
             }
-            Api.Response ready = Api.of(service).get("/q/health/ready");
+            Api.Response ready;
+            try {
+                ready = Api.of(service).get("/q/health/ready");
+            } catch (RuntimeException e) {
+                soft.fail("%s does not answer (log %s): %s", service, stack.logOf(service), e.getMessage());
+                continue;
+            }
             soft.assertThat(ready.status()).as("%s readiness (log %s): %s", service, stack.logOf(service), ready).isEqualTo(200);
             soft.assertThat(ready.json().path("status").asText()).as(service + " " + ready).isEqualTo("UP");
         }
