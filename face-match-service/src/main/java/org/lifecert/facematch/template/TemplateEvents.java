@@ -47,8 +47,13 @@ public class TemplateEvents {
 
     void onStart(@Observes StartupEvent event) {
         if (config.consumerEnabled()) {
-            consumers.start(config.templateGroup(), List.of(Topics.ENROLLMENT, Topics.CERTIFICATION), 1, this::handle);
+            start();
         }
+    }
+
+    /** Starts the template and certification consumer (one thread: these events are small and rare). */
+    public void start() {
+        consumers.start(config.templateGroup(), List.of(Topics.ENROLLMENT, Topics.CERTIFICATION), 1, this::handle);
     }
 
     void handle(Envelope<? extends EventData> event) {

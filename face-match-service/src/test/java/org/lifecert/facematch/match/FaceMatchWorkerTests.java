@@ -62,6 +62,18 @@ class FaceMatchWorkerTests {
     @Inject
     TemplateStore templates;
 
+    @Inject
+    org.lifecert.messaging.consumer.EventConsumers consumers;
+
+    @Inject
+    MatchWorker worker;
+
+    @Inject
+    MatchSessionStore sessions;
+
+    @Inject
+    org.lifecert.facematch.template.TemplateEvents templateEvents;
+
     private static byte[][] stills(String... names) {
         return Arrays.stream(names).map(FaceFrames::still).toArray(byte[][]::new);
     }
@@ -135,6 +147,27 @@ class FaceMatchWorkerTests {
         publish(batches);
         publish(batches);
         assertThat(verdictOf(session.sessionId).decision()).isEqualTo(Decision.PASS);
+        assertThat(TopicReader.onTestBroker().settle(Topics.MATCH_VERDICTS,
+                TopicReader.valueContains(session.sessionId.toString()), Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void workerStoppedMidSessionStillEndsTheSessionWithOneVerdict() {
+        UUID person = UUID.randomUUID();
+        enrol(person, stills(FaceFrames.ENROLLED));
+        SessionScript session = new SessionScript(person).step(Action.BLINK, stills(FaceFrames.CAMERA))
+                .step(Action.OPEN_MOUTH, stills(FaceFrames.CAMERA)).step(Action.TURN_LEFT, stills(FaceFrames.CAMERA));
+        List<Envelope<FrameBatchCaptured>> batches = session.batches();
+        publish(batches.subList(0, 1));
+        await().atMost(WAIT).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> sessions.lock(session.sessionId).isPresent()));
+        // every consumer of the instance stops (they leave their groups); the rest of the session arrives meanwhile
+        consumers.stopAll();
+        publish(batches.subList(1, 3));
+        worker.start();
+        templateEvents.start();
+        MatchVerdict verdict = verdictOf(session.sessionId);
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
         assertThat(TopicReader.onTestBroker().settle(Topics.MATCH_VERDICTS,
                 TopicReader.valueContains(session.sessionId.toString()), Duration.ofSeconds(3))).hasSize(1);
     }
