@@ -155,4 +155,11 @@ class PeriodAndBureauTests {
         assertThat(page).contains("lang=\"zh-CN\"").contains("申诉审核").contains("accesskey=\"y\"");
         given().get("/console/console.js").then().statusCode(200);
     }
+
+    @Test
+    void rebuildIsForAdminsAndCoversOnlyTheirBureau() {
+        given().header("Authorization", CLERK_A).post("/api/v1/admin/rebuild").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("admin-z", "bureau-z", "admin")).post("/api/v1/admin/rebuild")
+                .then().statusCode(200).body("persons", equalTo(0)).body("eventsFolded", equalTo(0));
+    }
 }
