@@ -25,7 +25,7 @@ import org.lifecert.events.Envelope;
 import org.lifecert.events.EventCodec;
 import org.lifecert.events.EventData;
 import org.lifecert.events.InvalidEventException;
-import org.lifecert.messaging.MessagingConfig;
+import org.lifecert.messaging.KafkaConnection;
 
 /**
  * Rebuilds people's certification records from the input topics read from the start, then
@@ -42,17 +42,17 @@ public class CertificationRebuild {
     private final CertificationService service;
     private final ReviewAudit audit;
     private final EntityManager em;
-    private final MessagingConfig messaging;
+    private final KafkaConnection kafkaConnection;
     private final FoldConfiguration rules;
 
     public CertificationRebuild(CertificationStore store, CertificationFold fold, CertificationService service,
-            ReviewAudit audit, EntityManager em, MessagingConfig messaging, FoldConfiguration rules) {
+            ReviewAudit audit, EntityManager em, KafkaConnection kafkaConnection, FoldConfiguration rules) {
         this.store = store;
         this.fold = fold;
         this.service = service;
         this.audit = audit;
         this.em = em;
-        this.messaging = messaging;
+        this.kafkaConnection = kafkaConnection;
         this.rules = rules;
     }
 
@@ -70,10 +70,9 @@ public class CertificationRebuild {
         });
         int folded = 0;
         EventCodec codec = EventCodec.shared();
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, messaging.kafkaBootstrapServers(),
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(kafkaConnection.with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000"),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000")),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : CertificationConsumer.TOPICS) {
