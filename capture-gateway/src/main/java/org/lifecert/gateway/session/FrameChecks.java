@@ -6,6 +6,7 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.lifecert.platform.web.ApiException;
 
 /**
@@ -48,7 +49,8 @@ public final class FrameChecks {
     }
 
     private static Dimensions dimensions(int sequence, byte[] jpeg) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+        // In memory: ImageIO.createImageInputStream would spool through a temporary file by default.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
             Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
             if (!readers.hasNext()) {
                 throw new IllegalStateException("no JPEG reader in this JVM");

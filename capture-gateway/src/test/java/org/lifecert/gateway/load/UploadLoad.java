@@ -123,6 +123,7 @@ public final class UploadLoad {
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         long rssBefore = rssMb(gateway.pid());
+        double cpuBefore = cpuSeconds(gateway.pid());
         Instant end = Instant.now().plusSeconds(seconds);
         CountDownLatch done = new CountDownLatch(started.size());
         long t0 = System.nanoTime();
@@ -163,13 +164,17 @@ public final class UploadLoad {
         }
         done.await();
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        double cpu = cpuSeconds(gateway.pid()) - cpuBefore;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("RESULT sessions=%d seconds=%.1f accepted=%d refused=%d batches/s=%.1f MB/s(frames)=%.1f "
-                        + "p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms rss_before=%dMB rss_after=%dMB%n",
+                        + "p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms rss_before=%dMB rss_after=%dMB "
+                        + "gateway_cpu=%.1fs cpu_ms_per_batch=%.2f loadavg=%s%n",
                 sessions, elapsed, accepted.get(), refused.get(), accepted.get() / elapsed,
                 accepted.get() * frameBytes / elapsed / 1e6, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, rssBefore, rssMb(gateway.pid()));
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, rssBefore, rssMb(gateway.pid()),
+                cpu, accepted.get() == 0 ? 0 : cpu * 1000 / accepted.get(),
+                Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0]);
         gateway.destroy();
         gateway.waitFor();
         appeal.stop();
@@ -181,6 +186,17 @@ public final class UploadLoad {
             return 0;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
+    }
+
+    /** User + system CPU time of the process (clock ticks of 1/100 s on Linux). */
+    private static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static long rssMb(long pid) {
