@@ -70,7 +70,16 @@ public class PersonService {
             throw duplicate();
         }
         Person p = newPerson(bureau, d, hash, Person.Source.COUNTER);
-        p.persist();
+        try {
+            p.persistAndFlush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // Two clerks enrolling the same number at once: the unique constraint decides, the loser gets a 409.
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException
+                    || e instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw duplicate();
+            }
+            throw e;
+        }
         audit.record(bureau, actor, "PERSON_ENROLLED", "PERSON", p.id, "masked " + p.idNumberMasked);
         events.enrolled(p);
         collections.submit(p, p.abroad ? CollectionSubmitted.CHANNEL_ABROAD : CollectionSubmitted.CHANNEL_COUNTER, actor);
