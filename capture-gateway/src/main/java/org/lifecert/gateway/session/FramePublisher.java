@@ -14,14 +14,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.lifecert.events.Envelope;
 import org.lifecert.events.EventCodec;
 import org.lifecert.gateway.config.GatewayConfig;
-import org.lifecert.messaging.MessagingConfig;
+import org.lifecert.messaging.KafkaConnection;
 
 /**
  * Direct publisher of frame batches (no database state to announce, so no outbox): idempotent
- * producer, all replicas acknowledge. Stands in for libs/messaging's EventPublisher, whose producer
- * cannot be constructed in this version (delivery.timeout.ms 30000 is below linger.ms 1 +
- * request.timeout.ms 30000: Kafka refuses the configuration). Same contract: the shared codec, the
- * envelope's topic and partition key.
+ * producer, all replicas acknowledge. Unlike libs/messaging's EventPublisher it is bounded by the
+ * gateway's upload timeout, so a batch the broker does not take in time is refused to the page
+ * (which retries the same batch id) instead of holding the request. Same contract: the shared
+ * codec, the envelope's topic and partition key, the service's Kafka connection settings.
  */
 @ApplicationScoped
 public class FramePublisher {
@@ -29,17 +29,16 @@ public class FramePublisher {
     private final KafkaProducer<String, byte[]> producer;
     private final EventCodec codec = EventCodec.shared();
 
-    public FramePublisher(MessagingConfig messaging, GatewayConfig config) {
+    public FramePublisher(KafkaConnection kafka, GatewayConfig config) {
         long timeout = Math.max(2000, config.upload().publishTimeout().toMillis());
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, messaging.kafkaBootstrapServers(),
+        this.producer = new KafkaProducer<>(kafka.with(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "1",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeout),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeout),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeout + 1000),
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024)),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024))),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -31,6 +31,8 @@ public class EventPublisher {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "1",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
+                // Kafka requires delivery.timeout >= linger + request.timeout.
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024))),
                 new StringSerializer(), new ByteArraySerializer());
