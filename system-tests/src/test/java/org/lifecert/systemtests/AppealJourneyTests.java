@@ -38,7 +38,7 @@ class AppealJourneyTests {
     void someoneElsesFaceTwiceOpensAnAppealAndARejectionLeavesOnlyTheCounter() {
         Require.services("enrollment-service", "capture-gateway", "liveness-service", "face-match-service", "appeal-service");
         TestPerson person = TestPerson.random();
-        UUID personId = Enrollment.importExisting(person, List.of(Images.verifyPhoto("amy", 1)), "image/png");
+        UUID personId = Enrollment.importExisting(person, Images.verifyPhotos("amy"), "image/png");
         Certification.awaitState(personId, "DUE", Duration.ofSeconds(60));
 
         Gateway.Login login = Gateway.login(person.idNumber());

@@ -88,7 +88,7 @@ class FaultTests {
         Require.services(ALL);
         // someone else's face: a failure, so a verdict counted twice would show as a second failure (appeal)
         TestPerson person = TestPerson.random();
-        UUID personId = Enrollment.importExisting(person, List.of(Images.verifyPhoto("howard", 1)), "image/png");
+        UUID personId = Enrollment.importExisting(person, Images.verifyPhotos("howard"), "image/png");
         Certification.awaitState(personId, "DUE", Duration.ofSeconds(60));
         Recipient r = new Recipient(person, personId, Gateway.login(person.idNumber()));
         r.session = Gateway.start(r.login, null);

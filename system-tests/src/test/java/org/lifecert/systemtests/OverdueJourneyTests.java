@@ -47,7 +47,7 @@ class OverdueJourneyTests {
         }
         Require.services("enrollment-service", "appeal-service");
         TestPerson person = TestPerson.random();
-        UUID personId = Enrollment.importExisting("clerk-other", person, List.of(Images.verifyPhoto("penny", 1)), "image/png");
+        UUID personId = Enrollment.importExisting("clerk-other", person, Images.verifyPhotos("penny"), "image/png");
 
         Certification.awaitState(personId, "OVERDUE", Duration.ofSeconds(90));
         TopicReader topics = SystemStack.get().topics();

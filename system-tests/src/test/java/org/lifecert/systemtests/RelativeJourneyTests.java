@@ -42,7 +42,7 @@ class RelativeJourneyTests {
     void relativeCertifiesALinkedFamilyMemberInProxyMode() {
         Require.services("enrollment-service", "capture-gateway", "liveness-service", "face-match-service", "appeal-service");
         TestPerson relative = TestPerson.random();
-        UUID relativeId = Enrollment.importExisting(relative, List.of(Images.verifyPhoto("leonard", 2)), "image/png");
+        UUID relativeId = Enrollment.importExisting(relative, Images.verifyPhotos("leonard"), "image/png");
         TestPerson member = TestPerson.random();
         UUID memberId = Enrollment.importExisting(member, Attempts.webcamPersonReferencePhotos(), "image/jpeg");
         Certification.awaitState(memberId, "DUE", Duration.ofSeconds(60));
@@ -82,7 +82,7 @@ class RelativeJourneyTests {
 
         // nobody else may certify the member: an unlinked recipient is refused
         TestPerson stranger = TestPerson.random();
-        Enrollment.importExisting(stranger, List.of(Images.verifyPhoto("raj", 1)), "image/png");
+        Enrollment.importExisting(stranger, Images.verifyPhotos("raj"), "image/png");
         Api.Response refused = Gateway.tryStart(Gateway.login(stranger.idNumber()), memberId);
         assertThat(refused.status()).as(refused.toString()).isIn(403, 404);
     }

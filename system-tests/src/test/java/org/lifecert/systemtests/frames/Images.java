@@ -44,6 +44,15 @@ public final class Images {
         return read(FACES.resolve("verify").resolve(person).resolve(n + ".png"));
     }
 
+    /** The five photos of a person of the verify set, 1.png first. */
+    public static java.util.List<byte[]> verifyPhotos(String person) {
+        java.util.List<byte[]> photos = new java.util.ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            photos.add(verifyPhoto(person, n));
+        }
+        return photos;
+    }
+
     public static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
