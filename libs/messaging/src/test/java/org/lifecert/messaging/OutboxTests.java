@@ -75,6 +75,20 @@ class OutboxTests {
                 Duration.ofSeconds(2))).hasSize(1);
     }
 
+    @Inject
+    EventPublisher publisher;
+
+    @Test
+    void directlyPublishedEventIsAcknowledgedAndOnItsTopic() throws Exception {
+        Envelope<CertificationDue> event = due();
+        publisher.publish(event).get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        var records = topic.await(Topics.CERTIFICATION, TopicReader.valueContains(event.id().toString()), 1,
+                Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo(event.partitionKey());
+    }
+
     static Envelope<CertificationDue> due() {
         UUID person = UUID.randomUUID();
         return Envelope.of("messaging-test", person.toString(), "demo-bureau",
