@@ -83,7 +83,7 @@ class BrowserTests {
     private static Path fakeCamera() throws Exception {
         Path y4m = Path.of("target/webcam-a.y4m");
         if (!Files.exists(y4m)) {
-            Path video = Files.exists(VIDEO) ? VIDEO : Path.of("/work/shared/data/faces/video/webcam-a.mp4");
+            Path video = Files.exists(VIDEO) ? VIDEO : org.lifecert.testing.SharedData.face("video/webcam-a.mp4");
             Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-loglevel", "error", "-i", video.toString(), "-t", "20",
                     "-vf", "fps=15,scale=640:480", "-pix_fmt", "yuv420p", y4m.toString()).inheritIO().start();
             assertThat(ffmpeg.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -41,7 +41,7 @@ class CrossBureauTests {
         linkId = given().contentType("application/json").body(Map.of("relativePersonId", recipientId,
                 "idNumber", form.idNumber(), "surname", form.surname(), "givenName", form.givenName(), "relationship", "子女",
                 "documentPhotoBase64", Base64.getEncoder().encodeToString(
-                        Files.readAllBytes(Path.of("/work/shared/data/faces/liveness/live/T1.jpg")))))
+                        Files.readAllBytes(org.lifecert.testing.SharedData.face("liveness/live/T1.jpg")))))
                 .post("/internal/v1/relatives").then().statusCode(201).extract().path("linkId");
     }
 
@@ -105,7 +105,7 @@ class CrossBureauTests {
     @Test
     void referencePhotosOfAnotherBureausPersonAreNeitherUploadedNorRead() {
         Staff.clerkB().contentType("multipart/form-data")
-                .multiPart("photo", new File("/work/shared/data/faces/verify/raj/1.png"))
+                .multiPart("photo", org.lifecert.testing.SharedData.face("verify/raj/1.png").toFile())
                 .post("/api/v1/persons/" + personId + "/reference-photos").then().statusCode(404);
         Staff.clerkB().get("/api/v1/persons/" + personId + "/reference-photos/template").then().statusCode(404);
         Staff.clerkA().get("/api/v1/persons/" + personId + "/reference-photos/template").then().statusCode(404)

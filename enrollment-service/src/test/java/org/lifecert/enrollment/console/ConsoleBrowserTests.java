@@ -48,7 +48,7 @@ class ConsoleBrowserTests {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final String FACES = "/work/shared/data/faces/";
+    static final String FACES = org.lifecert.testing.SharedData.faces() + "/";
     static final Path SHOTS = Path.of("target/screenshots");
 
     @TestHTTPResource("/")

@@ -72,7 +72,7 @@ class ConsoleTests {
         Staff.clerkB().body(Map.of("idNumber", form.idNumber())).post("/api/v1/persons/lookup").then().statusCode(404);
         Staff.clerkB().queryParam("name", form.surname()).get("/api/v1/persons").then().statusCode(200)
                 .body("items.id", not(hasItem(id)));
-        Staff.clerkB().contentType("multipart/form-data").multiPart("photo", new File("/work/shared/data/faces/verify/amy/2.png"))
+        Staff.clerkB().contentType("multipart/form-data").multiPart("photo", org.lifecert.testing.SharedData.face("verify/amy/2.png").toFile())
                 .post(path + "/reference-photos").then().statusCode(404);
         Staff.clerkB().get(path + "/reference-photos/template").then().statusCode(404);
 

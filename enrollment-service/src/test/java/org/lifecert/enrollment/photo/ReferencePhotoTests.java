@@ -30,7 +30,7 @@ import org.lifecert.testing.TopicReader;
 @QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
 class ReferencePhotoTests {
 
-    static final String FACES = "/work/shared/data/faces/";
+    static final String FACES = org.lifecert.testing.SharedData.faces() + "/";
 
     private final TopicReader topic = TopicReader.onTestBroker();
 

@@ -37,7 +37,7 @@ import org.lifecert.testing.TopicReader;
 @QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
 class RelativeTests {
 
-    static final Path DOCUMENT = Path.of("/work/shared/data/faces/liveness/live/T1.jpg");
+    static final Path DOCUMENT = org.lifecert.testing.SharedData.face("liveness/live/T1.jpg");
 
     private final TopicReader topic = TopicReader.onTestBroker();
 

@@ -36,7 +36,7 @@ public final class Images {
             }
             dir = dir.getParent();
         }
-        return Path.of("/work/shared/data/faces");
+        return org.lifecert.testing.SharedData.faces();
     }
 
     /** A photo of the verify set (150x150 grayscale PNG crops of 8 real people), as bytes of the file. */
