@@ -15,23 +15,21 @@ import org.lifecert.testing.PostgresServer;
 /**
  * OPT-IN (-Dlifecert.system-tests.local-fixes=true), test code only: deploy/local's start sequence
  * (same classes: PostgresServer, KafkaBroker, KeycloakServer, ServiceConfiguration, ServiceProcess)
- * with the configuration fixes the services need and deploy/local does not yet give them, listed
- * in {@link #FIXES} and printed at start. It exists to run the journeys while deploy/local catches
- * up; the default run uses deploy/local's LocalStack unchanged, so the suite shows the real state.
+ * with the extra configuration listed in {@link #FIXES} and printed at start. It was written while
+ * deploy/local started the services with configuration they refused (fixed there since 5ca3054);
+ * it is still what journey 6 needs (a bureau whose period has ended). The default run uses
+ * deploy/local's LocalStack unchanged, so the suite shows the real state.
  */
 public final class PatchedStack {
 
     public static final String FIXES = """
-            - outbox relay on for capture-gateway, liveness-service, face-match-service (they publish SessionStarted/
-              SessionCompleted and the verdicts through their outbox; ServiceSpec has publishesOutbox=false for them)
-            - capture-gateway: lifecert.gateway.token.signing-key (deploy/local writes lifecert.gateway.token-key,
-              which the gateway's config mapping rejects at start: SRCFG00050)
-            - capture-gateway: quarkus.rest-client.appeal.url (deploy/local writes quarkus.rest-client.appeal-service.url;
-              the gateway's client is named 'appeal', so it would call 127.0.0.1:8084)
-            - appeal-service: lifecert.appeal.capture-gateway-url (evidence links)
-            - appeal-service (journey 6, test configuration rather than a fix): bureau other-bureau's yearly window
-              ends yesterday and the period job runs every 5 s, so its recipients fall OVERDUE now; deploy/local
-              has no way to give a service extra configuration""";
+            - appeal-service (journey 6, test configuration): bureau other-bureau's yearly window ends yesterday and the
+              period job runs every 5 s, so its recipients fall OVERDUE now; deploy/local has no way to give a service
+              extra configuration
+            - appeal-service: lifecert.appeal.capture-gateway-url (evidence links point to :8080 otherwise)
+            - (applied by deploy/local itself since 5ca3054, 15:10, re-applied here harmlessly: outbox relay on for
+              capture-gateway, liveness-service, face-match-service; lifecert.gateway.token.signing-key;
+              quarkus.rest-client.appeal.url)""";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
