@@ -58,6 +58,20 @@ class RulesTests {
     }
 
     @Test
+    void challengeIsDrawnOnlyFromTheConfiguredActions() {
+        List<Action> allowed = List.of(Action.BLINK, Action.OPEN_MOUTH, Action.TURN_LEFT, Action.NOD);
+        ChallengeIssuer issuer = new ChallengeIssuer(new Random(7), allowed, 2, 3);
+        for (int i = 0; i < 500; i++) {
+            assertThat(issuer.draw(List.of())).isSubsetOf(allowed).doesNotContain(Action.TURN_RIGHT);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ChallengeIssuer(new Random(), List.of(Action.BLINK), 2, 3))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new ChallengeIssuer(new Random(), List.of(Action.BLINK, Action.BLINK), 1, 2))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void challengeOfOneAllowedSequenceLengthStillAvoidsThePrevious() {
         ChallengeIssuer issuer = new ChallengeIssuer(new SecureRandom(), 2, 2);
         List<Action> previous = List.of(Action.BLINK, Action.NOD);

@@ -30,9 +30,8 @@ import org.lifecert.testing.TopicReader;
  * CertificationRestored with the months missed.
  *
  * <p>No clock is moved: bureau other-bureau is configured with a yearly window that ended yesterday
- * (appeal-service {@code lifecert.appeal.bureaus."other-bureau".*}). deploy/local cannot give a
- * service extra configuration, so this journey runs only on the opt-in stack
- * ({@code -Dlifecert.system-tests.local-fixes=true}); otherwise it fails saying so.
+ * (appeal-service {@code lifecert.appeal.bureaus."other-bureau".*}, set through deploy/local's
+ * per-service configuration in {@code SystemStack.configureForJourneys}).
  */
 @ExtendWith(StackExtension.class)
 @Order(6)
@@ -40,11 +39,6 @@ class OverdueJourneyTests {
 
     @Test
     void periodEndingUncertifiedSuspendsAndACounterCertificationRestores() {
-        if (!SystemStack.LOCAL_FIXES) {
-            fail("needs a bureau whose period has ended: deploy/local offers no way to configure appeal-service's "
-                    + "lifecert.appeal.bureaus.<bureau>.window-end (and appeal-service no admin endpoint or clock for it); "
-                    + "run with -Dlifecert.system-tests.local-fixes=true");
-        }
         Require.services("enrollment-service", "appeal-service");
         TestPerson person = TestPerson.random();
         UUID personId = Enrollment.importExisting("clerk-other", person, Images.verifyPhotos("penny"), "image/png");

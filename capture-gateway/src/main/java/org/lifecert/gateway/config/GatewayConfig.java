@@ -65,6 +65,10 @@ public interface GatewayConfig {
     }
 
     interface Challenge {
+        /** The actions a challenge is drawn from (all five by default). */
+        @WithDefault("BLINK,OPEN_MOUTH,TURN_LEFT,TURN_RIGHT,NOD")
+        java.util.List<org.lifecert.events.Action> actions();
+
         @WithDefault("2")
         int minActions();
 

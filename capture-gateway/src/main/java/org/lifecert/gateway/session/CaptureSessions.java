@@ -74,7 +74,8 @@ public class CaptureSessions {
         this.publisher = publisher;
         this.evidence = evidence;
         this.source = messaging.source();
-        this.issuer = new ChallengeIssuer(config.challenge().minActions(), config.challenge().maxActions());
+        this.issuer = new ChallengeIssuer(config.challenge().actions(), config.challenge().minActions(),
+                config.challenge().maxActions());
         this.frameChecks = new FrameChecks(config.upload().maxFrameBytes(), config.upload().minDimension(),
                 config.upload().maxDimension());
     }

@@ -15,25 +15,34 @@ import org.lifecert.events.Action;
 public final class ChallengeIssuer {
 
     private final Random random;
+    private final List<Action> actions;
     private final int min;
     private final int max;
 
-    public ChallengeIssuer(Random random, int min, int max) {
-        if (min < 1 || max < min || max > Action.values().length) {
-            throw new IllegalArgumentException("challenge size must be within 1.." + Action.values().length);
+    public ChallengeIssuer(Random random, List<Action> actions, int min, int max) {
+        if (actions.isEmpty() || actions.stream().distinct().count() != actions.size()) {
+            throw new IllegalArgumentException("challenge actions must be distinct and not empty: " + actions);
+        }
+        if (min < 1 || max < min || max > actions.size()) {
+            throw new IllegalArgumentException("challenge size must be within 1.." + actions.size());
         }
         this.random = random;
+        this.actions = List.copyOf(actions);
         this.min = min;
         this.max = max;
     }
 
-    public ChallengeIssuer(int min, int max) {
-        this(new SecureRandom(), min, max);
+    public ChallengeIssuer(Random random, int min, int max) {
+        this(random, Arrays.asList(Action.values()), min, max);
+    }
+
+    public ChallengeIssuer(List<Action> actions, int min, int max) {
+        this(new SecureRandom(), actions, min, max);
     }
 
     public List<Action> draw(List<Action> previous) {
         while (true) {
-            List<Action> pool = new ArrayList<>(Arrays.asList(Action.values()));
+            List<Action> pool = new ArrayList<>(actions);
             int size = min + random.nextInt(max - min + 1);
             List<Action> drawn = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {

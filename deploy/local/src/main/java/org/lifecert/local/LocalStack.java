@@ -24,6 +24,16 @@ public final class LocalStack {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final java.util.Map<String, ServiceProcess> running = new java.util.concurrent.ConcurrentHashMap<>();
     private StackSecrets secrets;
+    private final java.util.Map<String, java.util.Map<String, String>> overrides = new java.util.HashMap<>();
+
+    /**
+     * Extra configuration for one service, applied over the stack's own at start (system tests give
+     * a bureau a period that has ended, or a gateway the actions its recorded footage can perform).
+     */
+    public LocalStack configure(String service, String key, String value) {
+        overrides.computeIfAbsent(service, s -> new java.util.LinkedHashMap<>()).put(key, value);
+        return this;
+    }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
@@ -62,7 +72,9 @@ public final class LocalStack {
                 LOG.warnf("%s is not built; skipped (./mvnw install -DskipTests builds it)", spec.name());
                 continue;
             }
-            ServiceProcess service = new ServiceProcess(spec, settings, configuration.forService(spec));
+            java.util.Map<String, String> config = new java.util.LinkedHashMap<>(configuration.forService(spec));
+            config.putAll(overrides.getOrDefault(spec.name(), java.util.Map.of()));
+            ServiceProcess service = new ServiceProcess(spec, settings, config);
             service.start();
             started.push(service);
             services.add(service);

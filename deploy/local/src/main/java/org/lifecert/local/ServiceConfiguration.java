@@ -34,6 +34,7 @@ final class ServiceConfiguration {
         c.put("lifecert.pii.template-keys.local1", secrets.get("pii.template-key.local1"));
         c.put("lifecert.gateway.token.signing-key", secrets.get("gateway.token-key"));
         c.put("quarkus.rest-client.appeal.url", settings.service("appeal-service").baseUrl());
+        c.put("lifecert.appeal.capture-gateway-url", settings.service("capture-gateway").baseUrl());
         // Neighbours, for the services that call others.
         for (ServiceSpec other : settings.services()) {
             c.put("lifecert.services." + other.name() + ".url", other.baseUrl());

@@ -31,7 +31,7 @@ public final class SystemStack {
     private static final String REALM_READY = ".realm-ready";
     private static SystemStack instance;
 
-    /** deploy/local's LocalStack, or the opt-in PatchedStack (see there). */
+    /** deploy/local's LocalStack, seen through what the tests need of it. */
     interface Runner {
         String secret(String key);
 
@@ -61,28 +61,6 @@ public final class SystemStack {
             }
         };
     }
-
-    static Runner of(org.lifecert.local.PatchedStack s) {
-        return new Runner() {
-            public String secret(String key) {
-                return s.secrets() == null ? null : s.secrets().get(key);
-            }
-
-            public boolean kill(String service) {
-                return s.kill(service);
-            }
-
-            public boolean restart(String service, java.time.Duration timeout) {
-                return s.restart(service, timeout);
-            }
-
-            public void stopAll() {
-                s.stopAll();
-            }
-        };
-    }
-
-    public static final boolean LOCAL_FIXES = Boolean.getBoolean("lifecert.system-tests.local-fixes");
 
     private final StackSettings settings;
     private final Runner stack;
@@ -125,19 +103,11 @@ public final class SystemStack {
         long begin = System.nanoTime();
         boolean up;
         try {
-            if (LOCAL_FIXES) {
-                System.out.println("\n*** lifecert.system-tests.local-fixes=true: the stack runs with these configuration "
-                        + "fixes that deploy/local does not (yet) apply:\n" + org.lifecert.local.PatchedStack.FIXES + "\n");
-                org.lifecert.local.PatchedStack patched = new org.lifecert.local.PatchedStack();
-                stack = of(patched);
-                stopOnExit(stack);
-                up = patched.start(settings, (service, what) -> System.out.println(service + ": " + what));
-            } else {
-                LocalStack local = new LocalStack();
-                stack = of(local);
-                stopOnExit(stack);
-                up = local.start(settings, false);
-            }
+            LocalStack local = new LocalStack();
+            configureForJourneys(local);
+            stack = of(local);
+            stopOnExit(stack);
+            up = local.start(settings, false);
         } catch (Exception e) {
             stopRunner();
             throw new IllegalStateException("the stack did not start: " + e.getMessage() + " (logs: "
@@ -161,6 +131,29 @@ public final class SystemStack {
         System.out.printf("  keycloak               %s  log %s%n  kafka %s%n%n", settings.oidcUrl(),
                 data.resolve("logs/keycloak.log"), settings.kafkaBootstrap());
         return started;
+    }
+
+    /**
+     * What the journeys need beyond deploy/local's defaults, through its supported per-service
+     * configuration:
+     * <ul>
+     * <li>journey 6: bureau {@code other-bureau}'s yearly window ended yesterday and the period job
+     * runs every 5 s, so its uncertified recipients fall OVERDUE during the run;</li>
+     * <li>the gateway draws challenges from BLINK, OPEN_MOUTH, TURN_LEFT and NOD only: the recorded
+     * footage holds no right turn the liveness detector can see (it never passes +12.7 degrees of
+     * yaw against the +20 required; a mirrored left turn reads -21..+7 because the pose model is not
+     * mirror-symmetric), so a journey challenged with TURN_RIGHT could only fail. The product keeps
+     * all five actions; this is a limit of the test material, written down in the README.</li>
+     * </ul>
+     */
+    static void configureForJourneys(LocalStack local) {
+        java.time.LocalDate yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1);
+        local.configure("appeal-service", "lifecert.appeal.bureaus.\"other-bureau\".kind", "FIXED_YEARLY")
+                .configure("appeal-service", "lifecert.appeal.bureaus.\"other-bureau\".window-start", "01-01")
+                .configure("appeal-service", "lifecert.appeal.bureaus.\"other-bureau\".window-end",
+                        String.format("%02d-%02d", yesterday.getMonthValue(), yesterday.getDayOfMonth()))
+                .configure("appeal-service", "lifecert.appeal.scheduler.every", "5s")
+                .configure("capture-gateway", "lifecert.gateway.challenge.actions", "BLINK,OPEN_MOUTH,TURN_LEFT,NOD");
     }
 
     private static boolean tokenIssued(StackSettings settings, Runner stack) {
