@@ -1,10 +1,8 @@
 package org.lifecert.facematch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,20 +44,6 @@ public final class FaceFrames {
 
     /** The same JPEG with a comment segment naming {@code tag} after its start marker: same picture, unique bytes. */
     public static byte[] unique(byte[] jpeg, String tag) {
-        if ((jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
-            return jpeg;
-        }
-        byte[] text = tag.getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + text.length + 4);
-        out.write(0xff);
-        out.write(0xd8);
-        out.write(0xff);
-        out.write(0xfe);
-        int len = text.length + 2;
-        out.write(len >> 8);
-        out.write(len & 0xff);
-        out.write(text, 0, text.length);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return org.lifecert.testing.frames.FrameBytes.unique(jpeg, tag);
     }
 }

@@ -1,5 +1,11 @@
 package org.lifecert.liveness;
 
+import org.lifecert.testing.frames.LoadFrames;
+
+import org.lifecert.testing.frames.LoadRun;
+
+import org.lifecert.testing.frames.SessionScript;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

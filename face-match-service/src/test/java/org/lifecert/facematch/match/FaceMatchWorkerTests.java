@@ -34,7 +34,7 @@ import org.lifecert.events.Topics;
 import org.lifecert.face.FaceEngine;
 import org.lifecert.face.FaceTemplate;
 import org.lifecert.facematch.FaceFrames;
-import org.lifecert.facematch.SessionScript;
+import org.lifecert.testing.frames.SessionScript;
 import org.lifecert.facematch.template.TemplateStore;
 import org.lifecert.platform.pii.TemplateCipher;
 import org.lifecert.testing.LifeCertTestResource;

@@ -31,7 +31,7 @@ import org.lifecert.events.FrameBatchCaptured;
 import org.lifecert.events.LivenessVerdict;
 import org.lifecert.events.Topics;
 import org.lifecert.liveness.FaceFrames;
-import org.lifecert.liveness.SessionScript;
+import org.lifecert.testing.frames.SessionScript;
 import org.lifecert.messaging.consumer.EventConsumers;
 import org.lifecert.testing.LifeCertTestResource;
 import org.lifecert.testing.TestInfrastructure;

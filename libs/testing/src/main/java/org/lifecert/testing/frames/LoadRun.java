@@ -1,4 +1,4 @@
-package org.lifecert.liveness;
+package org.lifecert.testing.frames;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.lifecert.liveness;
+package org.lifecert.testing.frames;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

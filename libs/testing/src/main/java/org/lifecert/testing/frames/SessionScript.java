@@ -1,4 +1,4 @@
-package org.lifecert.liveness;
+package org.lifecert.testing.frames;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.lifecert.events.FrameBatchCaptured;
 /**
  * Builds the frame batches of one certification session the way capture-gateway sends them: one batch per step,
  * frames 40 ms apart (25 fps) starting 20 s before now, sequences increasing across the session, deadline one minute
- * from now. Each frame's bytes are made unique to the session (see {@link FaceFrames#unique}).
+ * from now. Each frame's bytes are made unique to the session (see {@link FrameBytes#unique}).
  */
 public final class SessionScript {
 
@@ -54,7 +54,7 @@ public final class SessionScript {
             Step step = steps.get(s);
             List<FrameBatchCaptured.Frame> frames = new ArrayList<>();
             for (byte[] image : step.images()) {
-                byte[] bytes = uniqueBytes ? FaceFrames.unique(image, sessionId + "/" + sequence) : image;
+                byte[] bytes = uniqueBytes ? FrameBytes.unique(image, sessionId + "/" + sequence) : image;
                 frames.add(new FrameBatchCaptured.Frame(sequence++, Instant.ofEpochMilli(clock),
                         Base64.getEncoder().encodeToString(bytes)));
                 clock += 40;
