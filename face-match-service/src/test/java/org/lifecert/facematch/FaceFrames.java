@@ -1,10 +1,5 @@
 package org.lifecert.facematch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Real face images for the tests: stills of webcam-a.mp4 and webcam-b.mp4 (the same person, two recordings) committed
@@ -22,24 +17,12 @@ public final class FaceFrames {
     }
 
     public static byte[] still(String name) {
-        try (InputStream in = FaceFrames.class.getResourceAsStream("/frames/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test frame " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.lifecert.testing.frames.TestImages.still(name);
     }
 
     /** A file of the development face set, e.g. {@code verify/amy/1.png}. */
     public static byte[] dataSet(String relative) {
-        Path root = Path.of(System.getProperty("face.data.dir", "../../shared/data/faces"));
-        try {
-            return Files.readAllBytes(root.resolve(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.lifecert.testing.frames.TestImages.dataSet(relative);
     }
 
     /** The same JPEG with a comment segment naming {@code tag} after its start marker: same picture, unique bytes. */
