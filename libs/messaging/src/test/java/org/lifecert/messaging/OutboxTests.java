@@ -9,7 +9,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lifecert.events.CertificationDue;
 import org.lifecert.events.Envelope;
 import org.lifecert.events.EventCodec;
@@ -74,6 +78,58 @@ class OutboxTests {
         assertThat(topic.settle(Topics.CERTIFICATION, TopicReader.valueContains(event.id().toString()),
                 Duration.ofSeconds(2))).hasSize(1);
     }
+
+    @Test
+    void eventsPublishedTogetherAreStoredInOrderAndEachArrivesOnce() {
+        // More than one multi-row insert's worth, so the chunking is exercised too.
+        // One person: one key, one partition, so the topic shows the order they were stored in.
+        UUID person = UUID.randomUUID();
+        List<Envelope<CertificationDue>> events = new ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            events.add(Envelope.of("messaging-test", person.toString(), "demo-bureau",
+                    new CertificationDue(person, "p" + i, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))));
+        }
+        String batch = UUID.randomUUID().toString();
+        service.changeAll("batch-" + batch, events);
+
+        assertThat(service.outboxCount(events.stream().map(Envelope::id).toList())).isEqualTo(events.size());
+        Set<String> ids = events.stream().map(e -> e.id().toString()).collect(Collectors.toSet());
+        var records = topic.await(Topics.CERTIFICATION, r -> ids.contains(EventCodec.shared().decode(r.value()).id().toString()),
+                events.size(), Duration.ofSeconds(60));
+        assertThat(records.stream().map(r -> EventCodec.shared().decode(r.value()).id()).toList())
+                .containsExactlyElementsOf(events.stream().map(Envelope::id).toList());
+    }
+
+    @Test
+    void oneInvalidEventInABatchStoresNoneAndRollsTheChangeBack() {
+        Envelope<CertificationDue> valid = due();
+        UUID person = UUID.randomUUID();
+        Envelope<CertificationDue> invalid = Envelope.of("messaging-test", person.toString(), "demo-bureau",
+                new CertificationDue(person, "", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+        String label = "invalid-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> service.changeAll(label, List.of(valid, invalid)))
+                .isInstanceOf(org.lifecert.events.InvalidEventException.class);
+
+        assertThat(service.stateCount(label)).isZero();
+        assertThat(service.outboxCount(List.of(valid.id(), invalid.id()))).isZero();
+    }
+
+    @Test
+    void emptyBatchWritesNothing() {
+        String label = "empty-" + UUID.randomUUID();
+        service.changeAll(label, List.of());
+        assertThat(service.stateCount(label)).isEqualTo(1);
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.publishAll(List.of(due())))
+                .isInstanceOf(jakarta.transaction.TransactionalException.class);
+    }
+
+    @Inject
+    org.lifecert.messaging.outbox.Outbox outbox;
 
     @Inject
     EventPublisher publisher;

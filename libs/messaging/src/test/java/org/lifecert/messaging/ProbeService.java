@@ -26,6 +26,20 @@ public class ProbeService {
         outbox.publish(event);
     }
 
+    /** One state change announced by many events, written with {@link Outbox#publishAll}. */
+    @Transactional
+    public void changeAll(String label, java.util.Collection<? extends Envelope<?>> events) {
+        em.createNativeQuery("insert into probe_state (id, label) values (:id, :label)")
+                .setParameter("id", UUID.randomUUID()).setParameter("label", label).executeUpdate();
+        outbox.publishAll(events);
+    }
+
+    @Transactional
+    public long outboxCount(java.util.Collection<UUID> ids) {
+        return ((Number) em.createNativeQuery("select count(*) from outbox_event where id = any(:ids)")
+                .setParameter("ids", ids.toArray(UUID[]::new)).getSingleResult()).longValue();
+    }
+
     @Transactional
     public void changeThenFail(String label, Envelope<?> event) {
         change(label, event);
