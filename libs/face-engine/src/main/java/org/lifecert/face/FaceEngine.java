@@ -158,15 +158,27 @@ public final class FaceEngine implements AutoCloseable {
      * images come back as a {@link Rejection}.
      */
     public ImageAnalysis analyze(byte[] encodedImage, AnalysisOptions options) {
+        try (RetainedAnalysis retained = analyzeRetained(encodedImage, options)) {
+            return retained.analysis();
+        }
+    }
+
+    /**
+     * Like {@link #analyze}, but keeps the decoded image and each face's detection and landmarks so that the costly
+     * stages (anti-spoofing, embedding) can run afterwards on the frames the caller picks, without decoding and
+     * detecting again. The caller must close it (it holds native image memory). Use it on one thread at a time.
+     */
+    public RetainedAnalysis analyzeRetained(byte[] encodedImage, AnalysisOptions options) {
         StageTimings timings = options.timings();
         long start = tick(timings);
         ImageDecoder.Decoded decoded = decoder.decode(encodedImage);
         record(timings, StageTimings.Stage.DECODE, start);
         if (decoded.rejection() != null) {
-            return ImageAnalysis.rejected(decoded.rejection(), 0, 0);
+            return RetainedAnalysis.rejected(ImageAnalysis.rejected(decoded.rejection(), 0, 0));
         }
         Mat image = decoded.image();
         Mat work = image;
+        boolean keep = false;
         try {
             double workScale = 1;
             int longer = Math.max(image.cols(), image.rows());
@@ -176,24 +188,30 @@ public final class FaceEngine implements AutoCloseable {
                 Imgproc.resize(image, work, new Size(Math.max(1, Math.round(image.cols() * workScale)),
                         Math.max(1, Math.round(image.rows() * workScale))), 0, 0, Imgproc.INTER_AREA);
             }
-            ImageAnalysis result = analyzeDecoded(work, workScale, decoded.width(), decoded.height(), options);
+            RetainedAnalysis result = analyzeDecoded(work, workScale, decoded.width(), decoded.height(), options);
             record(timings, StageTimings.Stage.TOTAL, start);
+            keep = result.holdsImage();
             return result;
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed on a decoded image: " + e.getMessage(), e);
         } catch (org.opencv.core.CvException e) {
             // A decodable but pathological image (e.g. 1x40000 pixels) must not escape as an exception.
-            return ImageAnalysis.rejected(Rejection.of(ReasonCode.IMAGE_UNREADABLE, "analysis failed: " + e.getMessage()),
-                    decoded.width(), decoded.height());
+            return RetainedAnalysis.rejected(ImageAnalysis.rejected(
+                    Rejection.of(ReasonCode.IMAGE_UNREADABLE, "analysis failed: " + e.getMessage()),
+                    decoded.width(), decoded.height()));
         } finally {
             if (work != image) {
-                work.release();
+                image.release();
+                if (!keep) {
+                    work.release();
+                }
+            } else if (!keep) {
+                image.release();
             }
-            image.release();
         }
     }
 
-    private ImageAnalysis analyzeDecoded(Mat work, double workScale, int width, int height, AnalysisOptions options)
+    private RetainedAnalysis analyzeDecoded(Mat work, double workScale, int width, int height, AnalysisOptions options)
             throws OrtException {
         StageTimings timings = options.timings();
         Workspace ws = workspaces.get();
@@ -204,16 +222,45 @@ public final class FaceEngine implements AutoCloseable {
         }
         record(timings, StageTimings.Stage.DETECT, t);
         if (candidates.isEmpty()) {
-            return ImageAnalysis.rejected(Rejection.of(ReasonCode.NO_FACE, "detector found no face"), width, height);
+            return RetainedAnalysis.rejected(ImageAnalysis.rejected(
+                    Rejection.of(ReasonCode.NO_FACE, "detector found no face"), width, height));
         }
         candidates.sort((a, b) -> Double.compare(b.area(), a.area()));
         Scalar mean = Core.mean(work);
         double background = grey(mean);
-        List<FaceObservation> faces = new ArrayList<>();
+        List<RetainedAnalysis.Face> faces = new ArrayList<>();
         for (int i = 0; i < Math.min(candidates.size(), config.maxFaces()); i++) {
             faces.add(analyzeFace(work, workScale, candidates.get(i), background, options, ws));
         }
-        return ImageAnalysis.of(faces, width, height);
+        faces.sort(java.util.Comparator.comparingDouble((RetainedAnalysis.Face f) -> f.observation().box().area())
+                .reversed());
+        ImageAnalysis analysis = ImageAnalysis.of(faces.stream().map(RetainedAnalysis.Face::observation).toList(),
+                width, height);
+        return new RetainedAnalysis(this, work, analysis, faces, timings);
+    }
+
+    /** fr_liveness on a face of a retained image (see {@link RetainedAnalysis#antiSpoofScore}). */
+    double antiSpoof(Mat work, OutputDecoding.Candidate c, StageTimings timings) {
+        long t = tick(timings);
+        try {
+            return antiSpoof(work, c, workspaces.get());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a decoded image: " + e.getMessage(), e);
+        } finally {
+            record(timings, StageTimings.Stage.ANTI_SPOOF, t);
+        }
+    }
+
+    /** fr_feature on a face of a retained image, aligned from its landmarks (working-image coordinates). */
+    float[] embed(Mat work, double[] lm, StageTimings timings) {
+        long t = tick(timings);
+        try {
+            return embed(work, lm, workspaces.get());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a decoded image: " + e.getMessage(), e);
+        } finally {
+            record(timings, StageTimings.Stage.EMBEDDING, t);
+        }
     }
 
     private static double grey(Scalar bgr) {
@@ -250,7 +297,7 @@ public final class FaceEngine implements AutoCloseable {
         return inImage;
     }
 
-    private FaceObservation analyzeFace(Mat work, double workScale, OutputDecoding.Candidate c, double background,
+    private RetainedAnalysis.Face analyzeFace(Mat work, double workScale, OutputDecoding.Candidate c, double background,
                                         AnalysisOptions options, Workspace ws) throws OrtException {
         StageTimings timings = options.timings();
         double[] box = FaceGeometry.squareBox(c.x1(), c.y1(), c.x2(), c.y2());
@@ -338,8 +385,9 @@ public final class FaceEngine implements AutoCloseable {
         double frontalness = options.pose()
                 ? Math.max(0, Math.cos(Math.toRadians(yaw)) * Math.cos(Math.toRadians(pitch))) : Double.NaN;
         Quality quality = new Quality(brightness, contrast, sharpness, box[3] * inv, centring, frontalness, background);
-        return new FaceObservation(new FaceBox(box[0] * inv, box[1] * inv, box[2] * inv, box[3] * inv), c.score(),
-                points, leftEye, rightEye, FaceGeometry.mouthOpening(lm), yaw, pitch, roll, live, quality, embedding);
+        return new RetainedAnalysis.Face(new FaceObservation(new FaceBox(box[0] * inv, box[1] * inv, box[2] * inv,
+                box[3] * inv), c.score(), points, leftEye, rightEye, FaceGeometry.mouthOpening(lm), yaw, pitch, roll, live,
+                quality, embedding), c, lm);
     }
 
     private double eyeOpen(Mat work, double[] crop, Workspace ws) throws OrtException {
