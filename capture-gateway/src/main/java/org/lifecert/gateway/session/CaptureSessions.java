@@ -26,7 +26,6 @@ import org.lifecert.events.SessionCompleted;
 import org.lifecert.events.SessionExpired;
 import org.lifecert.events.SessionStarted;
 import org.lifecert.gateway.config.GatewayConfig;
-import org.lifecert.gateway.evidence.EvidenceKeeper;
 import org.lifecert.gateway.person.CertificationGate;
 import org.lifecert.gateway.person.CertificationStates;
 import org.lifecert.gateway.person.PersonDirectory;
@@ -58,21 +57,22 @@ public class CaptureSessions {
     private final CertificationStates states;
     private final Outbox outbox;
     private final FramePublisher publisher;
-    private final EvidenceKeeper evidence;
+    private final BatchLedger ledger;
+    private final SessionCache cache = new SessionCache(100_000);
     private final String source;
     private final ChallengeIssuer issuer;
     private final FrameChecks frameChecks;
     private final SecureRandom random = new SecureRandom();
 
     public CaptureSessions(EntityManager em, GatewayConfig config, PersonDirectory directory, CertificationStates states,
-            Outbox outbox, FramePublisher publisher, EvidenceKeeper evidence, MessagingConfig messaging) {
+            Outbox outbox, FramePublisher publisher, BatchLedger ledger, MessagingConfig messaging) {
         this.em = em;
         this.config = config;
         this.directory = directory;
         this.states = states;
         this.outbox = outbox;
         this.publisher = publisher;
-        this.evidence = evidence;
+        this.ledger = ledger;
         this.source = messaging.source();
         this.issuer = new ChallengeIssuer(config.challenge().actions(), config.challenge().minActions(),
                 config.challenge().maxActions());
@@ -114,6 +114,8 @@ public class CaptureSessions {
                     .setParameter("bureau", person.bureau()).setParameter("actions", SessionRow.joinActions(actions))
                     .setParameter("seconds", seconds).setParameter("nonce", nonce).setParameter("started", now)
                     .setParameter("deadline", deadline).executeUpdate();
+            cache.put(new SessionRow(sessionId, personId, actingPersonId, person.bureau(), actions, seconds, nonce, now,
+                    deadline, SessionRow.STARTED));
             List<SessionStarted.ChallengeStep> steps = new ArrayList<>();
             for (int i = 0; i < actions.size(); i++) {
                 steps.add(new SessionStarted.ChallengeStep(i, actions.get(i), seconds));
@@ -126,12 +128,17 @@ public class CaptureSessions {
         });
     }
 
-    /** Validates, publishes and records one batch; see the class comment for the all-or-nothing rule. */
+    /**
+     * Validates, records and publishes one batch; see the class comment for the all-or-nothing rule.
+     * Owner, nonce, step and deadline come from the cached session facts, the frames are checked in
+     * memory, and PostgreSQL is reached twice: the one recording statement ({@link BatchLedger}) and
+     * the commit after Kafka's acknowledgement.
+     */
     public Accepted accept(UUID sessionId, UUID callerPersonId, BatchUpload batch) {
         if (batch == null || batch.batchId() == null || batch.stepIndex() == null || batch.nonce() == null) {
             throw SessionRefusals.badBatch("BATCH_INCOMPLETE", "batchId, stepIndex, nonce and frames are required");
         }
-        SessionRow session = find(sessionId, false);
+        SessionRow session = cache.get(sessionId, id -> find(id, false));
         if (session == null) {
             throw SessionRefusals.notFound();
         }
@@ -142,53 +149,54 @@ public class CaptureSessions {
                 batch.nonce().getBytes(StandardCharsets.UTF_8))) {
             throw SessionRefusals.wrongNonce();
         }
-        List<FrameBatchCaptured.Frame> frames = checkedFrames(batch);
-        String contentHash = contentHash(batch.stepIndex(), frames);
-        Accepted earlier = earlierAcceptance(sessionId, batch.batchId(), contentHash);
-        if (earlier != null) {
-            return earlier;
-        }
-        refuseUnlessOpen(session);
+        CheckedBatch checked = checkedFrames(batch);
         if (batch.stepIndex() < 0 || batch.stepIndex() >= session.actions().size()) {
             throw SessionRefusals.stepInvalid("step " + batch.stepIndex() + " not in a challenge of "
                     + session.actions().size() + " steps");
         }
-        return QuarkusTransaction.requiringNew().call(() -> record(sessionId, batch, frames, contentHash));
+        Accepted accepted = QuarkusTransaction.requiringNew().call(() -> record(session, batch, checked));
+        if (accepted == null) {
+            // Another request inserted the same batch id meanwhile and committed: answer as to a repeat.
+            Accepted earlier = earlierAcceptance(sessionId, batch.batchId(), checked.contentHash());
+            if (earlier == null) {
+                throw SessionRefusals.replayed();
+            }
+            return earlier;
+        }
+        return accepted;
     }
 
-    private Accepted record(UUID sessionId, BatchUpload batch, List<FrameBatchCaptured.Frame> frames, String contentHash) {
-        SessionRow session = find(sessionId, true);
-        refuseUnlessOpen(session);
-        int inserted = em.createNativeQuery("""
-                insert into frame_batch (batch_id, session_id, step_index, frame_count, content_hash)
-                values (:batch, :session, :step, :frames, :hash) on conflict (batch_id) do nothing""")
-                .setParameter("batch", batch.batchId()).setParameter("session", sessionId)
-                .setParameter("step", batch.stepIndex()).setParameter("frames", frames.size())
-                .setParameter("hash", contentHash).executeUpdate();
-        if (inserted == 0) {
-            Accepted earlier = earlierAcceptance(sessionId, batch.batchId(), contentHash);
-            if (earlier != null) {
-                return earlier;
+    private Accepted record(SessionRow session, BatchUpload batch, CheckedBatch checked) {
+        BatchLedger.Outcome outcome = ledger.record(session, batch.batchId(), batch.stepIndex(), checked.frames().size(),
+                checked.contentHash(), batch.lastBatchOfSession(), checked.best());
+        if (outcome.status() == null) {
+            throw SessionRefusals.notFound();
+        }
+        if (outcome.earlierSession() != null) {
+            if (session.sessionId().equals(outcome.earlierSession()) && checked.contentHash().equals(outcome.earlierHash())) {
+                return new Accepted(batch.batchId(), true, outcome.status());
             }
             throw SessionRefusals.replayed();
         }
-        Object[] counts = (Object[]) em.createNativeQuery("""
-                update capture_session set batch_count = batch_count + 1, frame_count = frame_count + :frames
-                where session_id = :id returning batch_count, frame_count""")
-                .setParameter("frames", frames.size()).setParameter("id", sessionId).getSingleResult();
-        Action action = session.actions().get(batch.stepIndex());
-        evidence.keep(session, batch.stepIndex(), action, frames);
+        if (!outcome.recorded()) {
+            if (SessionRow.COMPLETED.equals(outcome.status())) {
+                throw SessionRefusals.closed();
+            }
+            if (SessionRow.EXPIRED.equals(outcome.status()) || !outcome.beforeDeadline()) {
+                throw SessionRefusals.expired();
+            }
+            return null;
+        }
         String status = SessionRow.STARTED;
         if (batch.lastBatchOfSession()) {
-            em.createNativeQuery("update capture_session set status = 'COMPLETED', closed_at = now() where session_id = :id")
-                    .setParameter("id", sessionId).executeUpdate();
             outbox.publish(Envelope.of(source, session.personId().toString(), session.bureau(), new SessionCompleted(
-                    sessionId, session.personId(), ((Number) counts[0]).intValue(), ((Number) counts[1]).intValue())));
+                    session.sessionId(), session.personId(), outcome.batchCount(), outcome.frameCount())));
             status = SessionRow.COMPLETED;
         }
-        FrameBatchCaptured event = new FrameBatchCaptured(sessionId, session.personId(), batch.batchId(),
-                batch.stepIndex(), action, session.nonce(), frames, batch.lastBatchOfStep(), batch.lastBatchOfSession(),
-                session.proxy() ? session.actingPersonId() : null, session.deadline());
+        FrameBatchCaptured event = new FrameBatchCaptured(session.sessionId(), session.personId(), batch.batchId(),
+                batch.stepIndex(), session.actions().get(batch.stepIndex()), session.nonce(), checked.frames(),
+                batch.lastBatchOfStep(), batch.lastBatchOfSession(), session.proxy() ? session.actingPersonId() : null,
+                session.deadline());
         try {
             publisher.publish(Envelope.of(source, session.personId().toString(), session.bureau(), event))
                     .get(config.upload().publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -201,7 +209,11 @@ public class CaptureSessions {
         return new Accepted(batch.batchId(), false, status);
     }
 
-    private List<FrameBatchCaptured.Frame> checkedFrames(BatchUpload batch) {
+    /** The frames as published, the hash that tells a repeat from a replay, the frame to keep as evidence. */
+    private record CheckedBatch(List<FrameBatchCaptured.Frame> frames, String contentHash, BatchLedger.EvidenceFrame best) {
+    }
+
+    private CheckedBatch checkedFrames(BatchUpload batch) {
         if (batch.frames() == null || batch.frames().isEmpty()) {
             throw SessionRefusals.badBatch("BATCH_EMPTY", "a batch carries at least one frame");
         }
@@ -212,6 +224,9 @@ public class CaptureSessions {
         long total = 0;
         Set<Integer> sequences = new HashSet<>();
         List<FrameBatchCaptured.Frame> frames = new ArrayList<>(batch.frames().size());
+        MessageDigest digest = sha256();
+        digest.update(Integer.toString(batch.stepIndex()).getBytes(StandardCharsets.UTF_8));
+        BatchLedger.EvidenceFrame best = null;
         for (BatchUpload.FrameUpload f : batch.frames()) {
             if (f == null || f.jpegBase64() == null || f.capturedAt() == null) {
                 throw SessionRefusals.badBatch("FRAME_INCOMPLETE", "every frame needs sequence, capturedAt and jpegBase64");
@@ -230,21 +245,15 @@ public class CaptureSessions {
                 throw SessionRefusals.batchTooLarge("batch exceeds " + config.upload().maxBatchBytes() + " bytes");
             }
             frameChecks.check(f.sequence(), jpeg);
+            digest.update((f.sequence() + "|" + f.capturedAt() + "|").getBytes(StandardCharsets.UTF_8));
+            digest.update(jpeg);
+            // Most JPEG bytes at equal quality: the sharpest, best-lit frame (EvidenceKeeper's rule).
+            if (best == null || jpeg.length > best.jpeg().length) {
+                best = new BatchLedger.EvidenceFrame(f.sequence(), f.capturedAt(), jpeg);
+            }
             frames.add(new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), f.jpegBase64()));
         }
-        return frames;
-    }
-
-    private void refuseUnlessOpen(SessionRow session) {
-        if (SessionRow.EXPIRED.equals(session.status())) {
-            throw SessionRefusals.expired();
-        }
-        if (SessionRow.COMPLETED.equals(session.status())) {
-            throw SessionRefusals.closed();
-        }
-        if (Instant.now().isAfter(session.deadline())) {
-            throw SessionRefusals.expired();
-        }
+        return new CheckedBatch(frames, HexFormat.of().formatHex(digest.digest()), best);
     }
 
     /** The earlier acceptance of this very batch (same session, same content), null if new; refuses a replay. */
@@ -285,6 +294,11 @@ public class CaptureSessions {
         return rows.isEmpty() ? List.of() : SessionRow.parseActions(rows.get(0));
     }
 
+    /** Forgets cached sessions a minute past their deadline (no batch can be accepted for them any more). */
+    public int forgetEnded() {
+        return cache.evictEndedBefore(Instant.now(), java.time.Duration.ofMinutes(1));
+    }
+
     /** Marks sessions past their deadline as expired and announces it; returns how many. */
     public int expireOverdue() {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -302,15 +316,9 @@ public class CaptureSessions {
         });
     }
 
-    private static String contentHash(int step, List<FrameBatchCaptured.Frame> frames) {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Integer.toString(step).getBytes(StandardCharsets.UTF_8));
-            for (FrameBatchCaptured.Frame f : frames) {
-                digest.update((f.sequence() + "|" + f.capturedAt() + "|").getBytes(StandardCharsets.UTF_8));
-                digest.update(f.jpegBase64().getBytes(StandardCharsets.US_ASCII));
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

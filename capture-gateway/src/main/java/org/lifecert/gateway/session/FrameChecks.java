@@ -1,17 +1,11 @@
 package org.lifecert.gateway.session;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.lifecert.platform.web.ApiException;
 
 /**
- * Checks one uploaded frame without decoding its pixels: JPEG magic bytes (FF D8 FF), then the
- * dimensions from the JPEG header through ImageIO, within the configured bounds.
+ * Checks one uploaded frame without decoding its pixels: JPEG magic bytes (FF D8 FF), the marker
+ * structure up to the frame header and the end-of-image marker ({@link JpegHeader}), and the
+ * dimensions from that header within the configured bounds.
  */
 public final class FrameChecks {
 
@@ -49,24 +43,11 @@ public final class FrameChecks {
     }
 
     private static Dimensions dimensions(int sequence, byte[] jpeg) {
-        // In memory: ImageIO.createImageInputStream would spool through a temporary file by default.
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
-            if (!readers.hasNext()) {
-                throw new IllegalStateException("no JPEG reader in this JVM");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new Dimensions(reader.getWidth(0), reader.getHeight(0));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalStateException ise && ise.getMessage().startsWith("no JPEG")) {
-                throw ise;
-            }
-            throw notJpeg(sequence, "JPEG header unreadable: " + e.getMessage());
+        try {
+            JpegHeader.Size size = JpegHeader.read(jpeg);
+            return new Dimensions(size.width(), size.height());
+        } catch (JpegHeader.NotJpeg e) {
+            throw notJpeg(sequence, e.getMessage());
         }
     }
 

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.lifecert.events.Envelope;
-import org.lifecert.events.EventCodec;
+import org.lifecert.events.FrameBatchCaptured;
 import org.lifecert.gateway.config.GatewayConfig;
 import org.lifecert.messaging.KafkaConnection;
 
@@ -21,13 +21,14 @@ import org.lifecert.messaging.KafkaConnection;
  * producer, all replicas acknowledge. Unlike libs/messaging's EventPublisher it is bounded by the
  * gateway's upload timeout, so a batch the broker does not take in time is refused to the page
  * (which retries the same batch id) instead of holding the request. Same contract: the shared
- * codec, the envelope's topic and partition key, the service's Kafka connection settings.
+ * codec's JSON and validation ({@link FrameBatchEncoder}), the envelope's topic and partition key,
+ * the service's Kafka connection settings.
  */
 @ApplicationScoped
 public class FramePublisher {
 
     private final KafkaProducer<String, byte[]> producer;
-    private final EventCodec codec = EventCodec.shared();
+    private final FrameBatchEncoder encoder = new FrameBatchEncoder();
 
     public FramePublisher(KafkaConnection kafka, GatewayConfig config) {
         long timeout = Math.max(2000, config.upload().publishTimeout().toMillis());
@@ -43,9 +44,9 @@ public class FramePublisher {
     }
 
     /** Completes when the broker acknowledged the event; fails if it could not be delivered. */
-    public CompletableFuture<RecordMetadata> publish(Envelope<?> event) {
+    public CompletableFuture<RecordMetadata> publish(Envelope<FrameBatchCaptured> event) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), codec.encodeBytes(event)),
+        producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), encoder.encode(event)),
                 (metadata, error) -> {
                     if (error != null) {
                         result.completeExceptionally(error);

@@ -33,6 +33,7 @@ public class Housekeeping {
     @Scheduled(every = "${lifecert.gateway.housekeeping-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         int expired = sessions.expireOverdue();
+        sessions.forgetEnded();
         int deleted = evidence.deleteExpired();
         captchas.deleteExpired();
         throttle.deleteOlderThan(Instant.now().minus(config.login().window()).minus(config.login().lockout()));

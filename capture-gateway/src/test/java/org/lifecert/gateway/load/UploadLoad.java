@@ -48,12 +48,18 @@ import org.lifecert.testing.TestTokens;
  * ./mvnw -B -o -q -pl capture-gateway exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.lifecert.gateway.load.UploadLoad -Dexec.args="16 60"
  * </pre>
- * Arguments: concurrent sessions (default 16), seconds of upload (default 60).
+ * Arguments: concurrent sessions, one level or several separated by commas (default 16; e.g. "8,16,32,64"),
+ * seconds of upload per level (default 60). A 5-second warm-up runs first. Each level prints one RESULT line
+ * with the gateway's resident memory and its heap in use after a full GC (jcmd GC.run), before and after.
  */
 public final class UploadLoad {
 
     public static void main(String[] args) throws Exception {
-        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        List<Integer> levels = new ArrayList<>();
+        for (String level : (args.length > 0 ? args[0] : "16").split(",")) {
+            levels.add(Integer.parseInt(level.trim()));
+        }
+        int sessions = Collections.max(levels);
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path app = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(app)) {
@@ -82,6 +88,8 @@ public final class UploadLoad {
                 "-Dquarkus.rest-client.appeal.url=" + appeal.url(),
                 "-Dlifecert.gateway.login.max-failures-per-ip=100000",
                 "-Dlifecert.messaging.relay.slot-name=lifecert_outbox_gatewayload",
+                // every level runs on the same sessions: keep them open for the whole run
+                "-Dlifecert.gateway.challenge.grace=PT30M",
                 "-jar", app.toAbsolutePath().toString());
         File log = new File(app.getParent().getParent().toFile(), "load-gateway.log");
         Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -119,24 +127,38 @@ public final class UploadLoad {
             frames.add(Base64.getEncoder().encodeToString(jpeg));
         }
         System.out.printf("frame size: %d bytes on average%n", frameBytes / 8);
+        // warm-up (JIT, connection pools), not counted
+        run(http, base, started.subList(0, Math.min(4, started.size())), frames, frameBytes, 5, gateway, false);
+        for (int level : levels) {
+            run(http, base, started.subList(0, level), frames, frameBytes, seconds, gateway, true);
+        }
+        gateway.destroy();
+        gateway.waitFor();
+        appeal.stop();
+        System.exit(0);
+    }
+
+    private static void run(HttpClient http, String base, List<String[]> started, List<String> frames, long frameBytes,
+            int seconds, Process gateway, boolean report) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
+        long heapBefore = liveHeapMb(http, base, gateway.pid());
         long rssBefore = rssMb(gateway.pid());
         double cpuBefore = cpuSeconds(gateway.pid());
         Instant end = Instant.now().plusSeconds(seconds);
         CountDownLatch done = new CountDownLatch(started.size());
+        AtomicLong sequences = new AtomicLong(System.nanoTime() % 1_000_000_000L);
         long t0 = System.nanoTime();
         for (String[] s : started) {
             new java.lang.Thread(() -> {
-                int sequence = 0;
                 try {
                     while (Instant.now().isBefore(end)) {
                         StringBuilder body = new StringBuilder(360_000).append("{\"batchId\":\"").append(UUID.randomUUID())
                                 .append("\",\"stepIndex\":0,\"nonce\":\"").append(s[2])
                                 .append("\",\"lastBatchOfStep\":false,\"lastBatchOfSession\":false,\"frames\":[");
                         for (int f = 0; f < 8; f++) {
-                            body.append(f == 0 ? "" : ",").append("{\"sequence\":").append(sequence++)
+                            body.append(f == 0 ? "" : ",").append("{\"sequence\":").append(sequences.incrementAndGet())
                                     .append(",\"capturedAt\":\"").append(Instant.now()).append("\",\"jpegBase64\":\"")
                                     .append(frames.get(f)).append("\"}");
                         }
@@ -165,20 +187,41 @@ public final class UploadLoad {
         done.await();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double cpu = cpuSeconds(gateway.pid()) - cpuBefore;
+        String load = Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        long rssAfter = rssMb(gateway.pid());
+        long heapAfter = liveHeapMb(http, base, gateway.pid());
+        if (!report) {
+            return;
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("RESULT sessions=%d seconds=%.1f accepted=%d refused=%d batches/s=%.1f MB/s(frames)=%.1f "
                         + "p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms rss_before=%dMB rss_after=%dMB "
-                        + "gateway_cpu=%.1fs cpu_ms_per_batch=%.2f loadavg=%s%n",
-                sessions, elapsed, accepted.get(), refused.get(), accepted.get() / elapsed,
+                        + "live_heap_before=%dMB live_heap_after=%dMB gateway_cpu=%.1fs cpu_ms_per_batch=%.2f loadavg=%s%n",
+                started.size(), elapsed, accepted.get(), refused.get(), accepted.get() / elapsed,
                 accepted.get() * frameBytes / elapsed / 1e6, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, rssBefore, rssMb(gateway.pid()),
-                cpu, accepted.get() == 0 ? 0 : cpu * 1000 / accepted.get(),
-                Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0]);
-        gateway.destroy();
-        gateway.waitFor();
-        appeal.stop();
-        System.exit(0);
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, rssBefore, rssAfter, heapBefore, heapAfter,
+                cpu, accepted.get() == 0 ? 0 : cpu * 1000 / accepted.get(), load);
+    }
+
+    /** Heap in use right after a full GC (jcmd GC.run), from the gateway's own metrics: what survives, not garbage. */
+    private static long liveHeapMb(HttpClient http, String base, long pid) {
+        try {
+            Process gc = new ProcessBuilder(System.getProperty("java.home") + "/bin/jcmd", Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            gc.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double bytes = 0;
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    bytes += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return Math.round(bytes / 1024 / 1024);
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static double pct(List<Long> sorted, int p) {

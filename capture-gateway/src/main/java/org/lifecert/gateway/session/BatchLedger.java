@@ -1,0 +1,90 @@
+package org.lifecert.gateway.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.lifecert.gateway.config.GatewayConfig;
+
+/**
+ * Records an accepted frame batch in one statement (one round trip to PostgreSQL): locks the
+ * session row, reads its status and deadline and any earlier batch with this id, and only when the
+ * session is open and the id new inserts the batch, counts it, closes the session on its last batch
+ * and keeps the best frame as evidence (dropping the step's frames it beats beyond the configured
+ * number). Runs in the caller's transaction, which stays open until Kafka acknowledged the frames.
+ */
+@ApplicationScoped
+public class BatchLedger {
+
+    /** What the statement found and did; {@code status} null when the session does not exist. */
+    public record Outcome(String status, boolean beforeDeadline, UUID earlierSession, String earlierHash,
+            Integer batchCount, Integer frameCount) {
+
+        public boolean recorded() {
+            return batchCount != null;
+        }
+    }
+
+    /** The frame kept as evidence if it is among the step's best. */
+    public record EvidenceFrame(int sequence, Instant capturedAt, byte[] jpeg) {
+    }
+
+    private static final String RECORD = """
+            with s as (
+              select status, deadline > now() as before_deadline from capture_session where session_id = :session for update
+            ), earlier as (
+              select session_id, content_hash from frame_batch where batch_id = :batch
+            ), ins as (
+              insert into frame_batch (batch_id, session_id, step_index, frame_count, content_hash)
+              select :batch, :session, :step, :frames, :hash from s
+              where s.status = 'STARTED' and s.before_deadline and not exists (select 1 from earlier)
+              on conflict (batch_id) do nothing
+              returning batch_id
+            ), counted as (
+              update capture_session c set batch_count = c.batch_count + 1, frame_count = c.frame_count + :frames,
+                status = case when :last then 'COMPLETED' else c.status end,
+                closed_at = case when :last then now() else c.closed_at end
+              where c.session_id = :session and exists (select 1 from ins)
+              returning c.batch_count, c.frame_count
+            ), kept as (
+              insert into session_evidence (session_id, bureau, step_index, action, sequence, captured_at, score, jpeg, keep_until)
+              select :session, :bureau, :step, :action, :sequence, :captured, :score, :jpeg, :keepUntil
+              where exists (select 1 from ins) and (select count(*) from session_evidence
+                where session_id = :session and step_index = :step and score >= :score) < :keep
+              returning id
+            ), dropped as (
+              delete from session_evidence e where exists (select 1 from kept) and e.score < :score and e.id in (
+                select id from session_evidence where session_id = :session and step_index = :step
+                order by score desc, id offset :beyond)
+              returning e.id
+            )
+            select (select status from s), (select before_deadline from s), (select session_id from earlier),
+              (select content_hash from earlier), (select batch_count from counted), (select frame_count from counted)""";
+
+    private final EntityManager em;
+    private final GatewayConfig config;
+
+    public BatchLedger(EntityManager em, GatewayConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome record(SessionRow session, UUID batchId, int stepIndex, int frameCount, String contentHash,
+            boolean lastOfSession, EvidenceFrame best) {
+        Object[] r = (Object[]) em.createNativeQuery(RECORD)
+                .setParameter("session", session.sessionId()).setParameter("batch", batchId)
+                .setParameter("step", stepIndex).setParameter("frames", frameCount).setParameter("hash", contentHash)
+                .setParameter("last", lastOfSession).setParameter("bureau", session.bureau())
+                .setParameter("action", session.actions().get(stepIndex).name())
+                .setParameter("sequence", best.sequence()).setParameter("captured", best.capturedAt())
+                .setParameter("score", (long) best.jpeg().length).setParameter("jpeg", best.jpeg())
+                .setParameter("keepUntil", Instant.now().plus(config.evidence().retention()))
+                .setParameter("keep", config.evidence().framesPerStep())
+                .setParameter("beyond", config.evidence().framesPerStep() - 1)
+                .getSingleResult();
+        return new Outcome((String) r[0], Boolean.TRUE.equals(r[1]), (UUID) r[2], (String) r[3],
+                r[4] == null ? null : ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue());
+    }
+}
