@@ -24,15 +24,32 @@ public interface FaceMatchConfig {
     String templateGroup();
 
     /**
-     * Cosine similarity at or above which the session's face is the enrolled person. 0.40 is the face engine's
-     * configured threshold: on the development verify set (80 genuine, 80 impostor pairs) every impostor pair scored
-     * at most 0.22 and every genuine pair above 0.40 (face-engine-cli verify, README). Calibrate per bureau for the
-     * target false-accept rate (0.1%) on a larger impostor set before production.
+     * Default cosine similarity at or above which the session's face is the enrolled person (a bureau may choose its
+     * own within {@link #thresholdMin()}..{@link #thresholdMax()} through the console API). 0.40 is the platform's
+     * threshold for the target false-accept rate {@link #falseAcceptRate()} with margin: on the face engine's verify
+     * set (80 genuine, 80 impostor pairs) every impostor pair scored at most 0.22 and every genuine pair above 0.40;
+     * a normal fit of the impostor scores puts FAR 0.1% at 0.31 and estimates 3e-5 at 0.40 (README, "Threshold").
+     * Calibrate on a larger impostor set of the bureau's population before production.
      */
     @WithDefault("0.40")
     double threshold();
 
-    /** Per-bureau thresholds overriding {@link #threshold()}: {@code lifecert.facematch.bureau-threshold."bureau-a"=0.45}. */
+    /** The false-accept rate the default threshold is set for (FAR 0.1%). */
+    @WithDefault("0.001")
+    double falseAcceptRate();
+
+    /** Lowest threshold a bureau may set: below it the estimated FAR exceeds the 0.1% target (0.31). */
+    @WithDefault("0.32")
+    double thresholdMin();
+
+    /** Highest threshold a bureau may set: above it more than a fifth of genuine verify pairs are rejected. */
+    @WithDefault("0.60")
+    double thresholdMax();
+
+    /**
+     * Per-bureau default thresholds ({@code lifecert.facematch.bureau-threshold."bureau-a"=0.45}); a value set
+     * through the console API (stored in the database) takes precedence.
+     */
     Map<String, Double> bureauThreshold();
 
     Frames frames();
@@ -42,9 +59,13 @@ public interface FaceMatchConfig {
     Session session();
 
     interface Frames {
-        /** Analyse every n-th frame of a batch (1 = all): matching needs a few good frames, not every frame. */
-        @WithDefault("2")
+        /** Analyse every n-th frame of a batch (1 = all) cheaply as a candidate: matching needs a few good frames, not every frame. */
+        @WithDefault("3")
         int analyseEvery();
+
+        /** Candidates of a batch analysed again with the pose and embedding models (the expensive pass). */
+        @WithDefault("1")
+        int embedPerBatch();
 
         /** Best frames of the session kept and compared with the templates. */
         @WithDefault("3")

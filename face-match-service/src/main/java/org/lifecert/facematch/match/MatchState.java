@@ -21,6 +21,7 @@ public final class MatchState {
     public Set<UUID> batchIds = new HashSet<>();
     public int framesSeen;
     public int framesAnalysed;
+    public int framesEmbedded;
     public int multiFaceFrames;
     public List<BestFrame> best = new ArrayList<>();
 

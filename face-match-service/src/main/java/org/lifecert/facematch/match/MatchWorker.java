@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,14 +19,12 @@ import org.lifecert.events.EventData;
 import org.lifecert.events.FrameBatchCaptured;
 import org.lifecert.events.MatchVerdict;
 import org.lifecert.events.Topics;
-import org.lifecert.face.AnalysisOptions;
 import org.lifecert.face.FaceEngine;
-import org.lifecert.face.FaceObservation;
 import org.lifecert.face.FaceTemplate;
-import org.lifecert.face.ImageAnalysis;
 import org.lifecert.face.StageTimings;
 import org.lifecert.facematch.config.FaceMatchConfig;
 import org.lifecert.facematch.template.TemplateStore;
+import org.lifecert.facematch.threshold.BureauThresholds;
 import org.lifecert.messaging.MessagingConfig;
 import org.lifecert.messaging.consumer.EventConsumers;
 import org.lifecert.messaging.outbox.Outbox;
@@ -47,29 +44,30 @@ public class MatchWorker {
 
     private final FaceMatchConfig config;
     private final EventConsumers consumers;
-    private final FaceEngine engine;
     private final MatchSessionStore sessions;
     private final TemplateStore templates;
     private final Outbox outbox;
     private final MessagingConfig messaging;
     private final MeterRegistry registry;
-    private final FrameSelector selector;
+    private final FramePicker picker;
+    private final BureauThresholds thresholds;
     private final MatchDecider decider = new MatchDecider(FaceEngine.MODEL_VERSION);
     private final Map<StageTimings.Stage, Timer> stageTimers = new EnumMap<>(StageTimings.Stage.class);
     private final Counter frames;
     private final Timer batchTimer;
 
     public MatchWorker(FaceMatchConfig config, EventConsumers consumers, FaceEngine engine, MatchSessionStore sessions,
-                       TemplateStore templates, Outbox outbox, MessagingConfig messaging, MeterRegistry registry) {
+                       TemplateStore templates, Outbox outbox, MessagingConfig messaging, MeterRegistry registry,
+                       BureauThresholds thresholds) {
         this.config = config;
         this.consumers = consumers;
-        this.engine = engine;
         this.sessions = sessions;
         this.templates = templates;
         this.outbox = outbox;
         this.messaging = messaging;
         this.registry = registry;
-        this.selector = new FrameSelector(config.frames().maxAngle());
+        this.thresholds = thresholds;
+        this.picker = new FramePicker(engine, config.frames(), this::record);
         for (StageTimings.Stage stage : StageTimings.Stage.values()) {
             stageTimers.put(stage, Timer.builder("lifecert.face.stage").tag("stage", stage.name().toLowerCase(Locale.ROOT))
                     .publishPercentileHistogram().register(registry));
@@ -104,15 +102,8 @@ public class MatchWorker {
         }
         List<FrameBatchCaptured.Frame> ordered = batch.frames().stream()
                 .sorted(Comparator.comparingInt(FrameBatchCaptured.Frame::sequence)).toList();
-        int every = Math.max(1, config.frames().analyseEvery());
-        for (int i = 0; i < ordered.size(); i++) {
-            state.framesSeen++;
-            frames.increment();
-            if (i % every != 0) {
-                continue;
-            }
-            consider(state, ordered.get(i));
-        }
+        frames.increment(ordered.size());
+        picker.pick(state, ordered);
         if (batch.lastBatchOfSession()) {
             finish(state, event.bureau());
         } else {
@@ -121,48 +112,17 @@ public class MatchWorker {
         sample.stop(batchTimer);
     }
 
-    /** Analyses a frame; when it ranks among the session's best, embeds it and keeps it. */
-    private void consider(MatchState state, FrameBatchCaptured.Frame frame) {
-        byte[] jpeg;
-        try {
-            jpeg = Base64.getDecoder().decode(frame.jpegBase64() == null ? "" : frame.jpegBase64());
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        state.framesAnalysed++;
-        ImageAnalysis analysis = analyze(jpeg, false);
-        if (analysis.isRejected()) {
-            return;
-        }
-        if (analysis.faces().size() > 1) {
-            state.multiFaceFrames++;
-        }
-        FaceObservation face = analysis.faces().get(0);
-        FrameCandidate candidate = new FrameCandidate(frame.sequence(), analysis.faces().size(), face.yaw(), face.pitch(),
-                Math.max(face.leftEyeOpen(), face.rightEyeOpen()), face.quality().faceSize(), face.quality().sharpness());
-        double quality = selector.score(candidate);
-        if (!state.wouldKeep(quality, config.frames().best())) {
-            return;
-        }
-        ImageAnalysis embedded = analyze(jpeg, true);
-        embedded.largestFace().flatMap(FaceObservation::embedding).ifPresent(e ->
-                state.keep(new MatchState.BestFrame(frame.sequence(), quality, e), config.frames().best()));
-    }
-
-    private ImageAnalysis analyze(byte[] jpeg, boolean embedding) {
-        StageTimings timings = new StageTimings();
-        ImageAnalysis analysis = engine.analyze(jpeg, AnalysisOptions.defaults().withEmbedding(embedding).withTimings(timings));
+    private void record(StageTimings timings) {
         for (StageTimings.Stage stage : StageTimings.Stage.values()) {
             Timer timer = stageTimers.get(stage);
             timings.samples(stage).forEach(ns -> timer.record(ns, TimeUnit.NANOSECONDS));
         }
-        return analysis;
     }
 
     /** Decides with the frames kept so far and publishes the verdict through the outbox (caller's transaction). */
     public MatchVerdict finish(MatchState state, String bureau) {
         List<FaceTemplate> references = templates.templatesOf(state.personId);
-        double threshold = config.bureauThreshold().getOrDefault(state.bureau, config.threshold());
+        double threshold = thresholds.forBureau(state.bureau);
         MatchDecider.Outcome outcome = decider.decide(state.best.stream().map(MatchState.BestFrame::embedding).toList(),
                 references, threshold);
         String reason = outcome.reason();

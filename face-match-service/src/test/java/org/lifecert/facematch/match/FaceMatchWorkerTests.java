@@ -72,6 +72,9 @@ class FaceMatchWorkerTests {
     MatchSessionStore sessions;
 
     @Inject
+    org.lifecert.facematch.threshold.BureauThresholds thresholds;
+
+    @Inject
     org.lifecert.facematch.template.TemplateEvents templateEvents;
 
     private static byte[][] stills(String... names) {
@@ -136,6 +139,39 @@ class FaceMatchWorkerTests {
         MatchVerdict verdict = run(new SessionScript(person).step(Action.BLINK, group, group, group, group));
         assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
         assertThat(verdict.reason()).isEqualTo("MULTIPLE_FACES");
+    }
+
+    @Test
+    void theBureausOwnThresholdDecidesTheVerdict() {
+        // verify/leonard 1 vs 3 score about 0.51 on the face engine's verify run: above the default 0.40, below 0.60
+        UUID person = UUID.randomUUID();
+        enrol(person, FaceFrames.dataSet("verify/leonard/1.png"));
+        byte[] camera = FaceFrames.dataSet("verify/leonard/3.png");
+        thresholds.set("bureau-strict", 0.60, "admin-strict");
+
+        MatchVerdict lenient = run(inBureau(new SessionScript(person).step(Action.BLINK, camera, camera), "bureau-a"));
+        MatchVerdict strict = run(inBureau(new SessionScript(person).step(Action.BLINK, camera, camera), "bureau-strict"));
+
+        assertThat(lenient.threshold()).isEqualTo(0.40);
+        assertThat(lenient.decision()).isEqualTo(Decision.PASS);
+        assertThat(strict.threshold()).isEqualTo(0.60);
+        assertThat(strict.decision()).isEqualTo(Decision.FAIL);
+        assertThat(strict.reason()).isEqualTo("NOT_MATCHED");
+        assertThat(strict.score()).isBetween(0.40, 0.60).isCloseTo(lenient.score(), org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    /** The session's batches as sent for a person of {@code bureau}. */
+    private static SessionRun inBureau(SessionScript script, String bureau) {
+        return new SessionRun(script.sessionId, script.batches().stream().map(b -> Envelope.of(b.source(), b.subject(),
+                bureau, b.data())).toList());
+    }
+
+    private record SessionRun(UUID sessionId, List<Envelope<FrameBatchCaptured>> batches) {
+    }
+
+    private MatchVerdict run(SessionRun session) {
+        publish(session.batches());
+        return verdictOf(session.sessionId());
     }
 
     @Test

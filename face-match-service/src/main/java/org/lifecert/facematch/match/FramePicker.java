@@ -1,0 +1,118 @@
+package org.lifecert.facematch.match;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.lifecert.events.FrameBatchCaptured;
+import org.lifecert.face.AnalysisOptions;
+import org.lifecert.face.FaceEngine;
+import org.lifecert.face.FaceObservation;
+import org.lifecert.face.ImageAnalysis;
+import org.lifecert.face.StageTimings;
+import org.lifecert.facematch.config.FaceMatchConfig;
+
+/**
+ * Chooses a batch's frames for matching at a fraction of the cost of analysing all of them (issue 6 throughput):
+ * <ol>
+ * <li>candidates: every {@code frames.analyse-every}-th frame, analysed cheaply — detection, landmarks, eyes and
+ * sharpness, no pose or anti-spoof model (face-match does not judge liveness) — and ranked by
+ * {@link FrameSelector#rank} with frontalness taken from the landmarks;</li>
+ * <li>the best-ranked candidates that would enter the session's best frames are analysed again with the pose and
+ * embedding models, at most {@code frames.embed-per-batch} kept per batch; a frame the pose model finds turned
+ * beyond {@code frames.max-angle} is not kept (the next candidate is tried).</li>
+ * </ol>
+ * The decision stays honest: only frontal, single-face, open-eyed frames are embedded and compared.
+ */
+final class FramePicker {
+
+    private static final AnalysisOptions CANDIDATE = AnalysisOptions.defaults().withPose(false).withAntiSpoof(false);
+    private static final AnalysisOptions EMBED = AnalysisOptions.defaults().withAntiSpoof(false).withEmbedding(true);
+
+    private final FaceEngine engine;
+    private final FrameSelector selector;
+    private final FaceMatchConfig.Frames frames;
+    private final Consumer<StageTimings> timings;
+
+    private record Candidate(FrameBatchCaptured.Frame frame, byte[] image, double rank) {
+    }
+
+    FramePicker(FaceEngine engine, FaceMatchConfig.Frames frames, Consumer<StageTimings> timings) {
+        this.engine = engine;
+        this.selector = new FrameSelector(frames.maxAngle());
+        this.frames = frames;
+        this.timings = timings;
+    }
+
+    /** Considers the batch's frames (in sequence order) and keeps the good ones in {@code state}. */
+    void pick(MatchState state, List<FrameBatchCaptured.Frame> ordered) {
+        int every = Math.max(1, frames.analyseEvery());
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            state.framesSeen++;
+            if (i % every == 0) {
+                candidate(state, ordered.get(i)).ifPresent(candidates::add);
+            }
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
+        int kept = 0;
+        int attempts = 0;
+        for (Candidate c : candidates) {
+            if (kept >= frames.embedPerBatch() || attempts >= 2 * frames.embedPerBatch()
+                    || !state.wouldKeep(c.rank(), frames.best())) {
+                break;
+            }
+            attempts++;
+            if (embed(state, c)) {
+                kept++;
+            }
+        }
+    }
+
+    private java.util.Optional<Candidate> candidate(MatchState state, FrameBatchCaptured.Frame frame) {
+        byte[] image;
+        try {
+            image = Base64.getDecoder().decode(frame.jpegBase64() == null ? "" : frame.jpegBase64());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        state.framesAnalysed++;
+        ImageAnalysis analysis = analyze(image, CANDIDATE);
+        if (analysis.isRejected()) {
+            return java.util.Optional.empty();
+        }
+        if (analysis.faces().size() > 1) {
+            state.multiFaceFrames++;
+        }
+        FaceObservation face = analysis.faces().get(0);
+        double rank = selector.rank(analysis.faces().size(), FrameSelector.landmarkFrontalness(face.landmarks()),
+                Math.max(face.leftEyeOpen(), face.rightEyeOpen()), face.quality().faceSize(), face.quality().sharpness());
+        return rank > 0 ? java.util.Optional.of(new Candidate(frame, image, rank)) : java.util.Optional.empty();
+    }
+
+    /** Full analysis with pose and embedding; keeps the frame when it is usable. */
+    private boolean embed(MatchState state, Candidate c) {
+        ImageAnalysis analysis = analyze(c.image(), EMBED);
+        if (analysis.isRejected()) {
+            return false;
+        }
+        FaceObservation face = analysis.faces().get(0);
+        FrameCandidate full = new FrameCandidate(c.frame().sequence(), analysis.faces().size(), face.yaw(), face.pitch(),
+                Math.max(face.leftEyeOpen(), face.rightEyeOpen()), face.quality().faceSize(), face.quality().sharpness());
+        double quality = selector.score(full);
+        if (quality <= 0 || face.embedding().isEmpty()) {
+            return false;
+        }
+        state.framesEmbedded++;
+        state.keep(new MatchState.BestFrame(c.frame().sequence(), quality, face.embedding().get()), frames.best());
+        return true;
+    }
+
+    private ImageAnalysis analyze(byte[] image, AnalysisOptions options) {
+        StageTimings t = new StageTimings();
+        ImageAnalysis analysis = engine.analyze(image, options.withTimings(t));
+        timings.accept(t);
+        return analysis;
+    }
+}
