@@ -9,7 +9,9 @@ package org.lifecert.liveness.action;
  * @param rightEyeOpen probability the image-right eye is open
  * @param mouthOpening inner-lip gap over inner-lip width
  * @param yaw          degrees; negative when the head turns toward the image's right in an unmirrored frame
- * @param pitch        degrees; negative looking down
+ * @param pitch        degrees; negative looking down; yaw and pitch are NaN on steps that are not turns or nods
+ *                     (the head pose is not measured there)
+ * @param antiSpoof    probability live; NaN on frames that were not among the batch's best (not scored)
  */
 public record FrameSignal(int sequence, long atMillis, int faces, double leftEyeOpen, double rightEyeOpen,
                           double mouthOpening, double yaw, double pitch, double antiSpoof, double quality,
@@ -35,6 +37,11 @@ public record FrameSignal(int sequence, long atMillis, int faces, double leftEye
 
     public FrameSignal withMouth(double opening) {
         return new FrameSignal(sequence, atMillis, faces, leftEyeOpen, rightEyeOpen, opening, yaw, pitch, antiSpoof, quality, qualityIssue);
+    }
+
+    /** The same frame with its anti-spoof score (NaN until the worker scores it: only the best frames are). */
+    public FrameSignal withAntiSpoof(double score) {
+        return new FrameSignal(sequence, atMillis, faces, leftEyeOpen, rightEyeOpen, mouthOpening, yaw, pitch, score, quality, qualityIssue);
     }
 
     public FrameSignal withPose(double newYaw, double newPitch) {

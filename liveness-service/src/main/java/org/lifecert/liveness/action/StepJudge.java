@@ -69,9 +69,12 @@ public final class StepJudge {
         return new StepOutcome(action, true, null, detection.score(), antiSpoof, withFace.size());
     }
 
-    /** Mean anti-spoof score of the best frames (by quality) of the step; 0 without a face. */
+    /**
+     * Mean anti-spoof score of the best frames (by quality) of the step among those scored (the worker scores the
+     * best {@code frames.anti-spoof-per-batch} of each batch); 0 without a scored face frame.
+     */
     public double bestFramesAntiSpoof(List<FrameSignal> withFace) {
-        return withFace.stream().sorted(Comparator.comparingDouble(FrameSignal::quality).reversed())
+        return withFace.stream().filter(f -> !Double.isNaN(f.antiSpoof())).sorted(Comparator.comparingDouble(FrameSignal::quality).reversed())
                 .limit(config.frames().bestPerStep()).mapToDouble(FrameSignal::antiSpoof).average().orElse(0);
     }
 

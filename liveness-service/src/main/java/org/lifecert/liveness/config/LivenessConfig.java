@@ -104,9 +104,16 @@ public interface LivenessConfig {
         @WithDefault("3")
         int minFaceFrames();
 
-        /** Frames of a step used for anti-spoofing and quality (the best by quality). */
+        /** Frames of a step used for anti-spoofing and quality (the best by quality among those scored). */
         @WithDefault("3")
         int bestPerStep();
+
+        /**
+         * Frames of each batch scored by anti-spoofing (the best by quality; about 8 ms each): the other frames only
+         * feed the action detectors. With one batch per step, the step's anti-spoof score is their mean.
+         */
+        @WithDefault("2")
+        int antiSpoofPerBatch();
 
         /** Probability live below which the best frames of a step count as a presentation attack. */
         @WithDefault("0.5")

@@ -7,21 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.lifecert.events.Action;
 import org.lifecert.face.AnalysisOptions;
 import org.lifecert.face.FaceEngine;
 import org.lifecert.face.FaceObservation;
-import org.lifecert.face.ImageAnalysis;
+import org.lifecert.face.FacePoint;
 import org.lifecert.face.Quality;
-import org.lifecert.face.ReasonCode;
+import org.lifecert.face.RetainedAnalysis;
 import org.lifecert.face.StageTimings;
 import org.lifecert.liveness.action.FrameSignal;
 
 /**
- * Runs the face engine on one frame and reduces the result to a {@link FrameSignal}; records per-stage latency
+ * Runs the face engine on one frame with only the stages the step's action reads (detection, landmarks, eyes and
+ * mouth always; head pose only for turns and nods) and reduces the result to a {@link FrameSignal}. Anti-spoofing and
+ * the embedding are left to {@link AnalysedFrame} for the frames the worker picks. Records per-stage latency
  * histograms ({@code lifecert.face.stage}) and the frame counter ({@code lifecert.liveness.frames}, frames/s as a rate).
  */
 @ApplicationScoped
@@ -40,47 +43,73 @@ public class FrameAnalyzer {
         this.frames = registry.counter("lifecert.liveness.frames");
     }
 
-    /** A frame's signals and, when asked, the embedding of its largest face. */
-    public record Analysed(FrameSignal signal, Optional<float[]> embedding) {
+    /** The engine stages a frame of a step with this action needs before the worker picks its best frames. */
+    static AnalysisOptions optionsFor(Action action) {
+        boolean pose = action == Action.TURN_LEFT || action == Action.TURN_RIGHT || action == Action.NOD;
+        return AnalysisOptions.defaults().withPose(pose).withAntiSpoof(false);
     }
 
-    public Analysed analyze(int sequence, Instant capturedAt, String jpegBase64, boolean withEmbedding) {
+    /** Analyses a frame for a step of {@code action}; the caller closes the result. */
+    public AnalysedFrame analyze(int sequence, Instant capturedAt, String jpegBase64, Action action) {
         frames.increment();
         long at = capturedAt == null ? 0 : capturedAt.toEpochMilli();
         byte[] jpeg;
         try {
             jpeg = Base64.getDecoder().decode(jpegBase64 == null ? "" : jpegBase64);
         } catch (IllegalArgumentException e) {
-            return new Analysed(FrameSignal.noFace(sequence, at, ReasonCode.IMAGE_UNREADABLE.name()), Optional.empty());
+            return AnalysedFrame.undecodable(sequence, at);
         }
         StageTimings timings = new StageTimings();
-        ImageAnalysis analysis = engine.analyze(jpeg, AnalysisOptions.defaults().withEmbedding(withEmbedding)
-                .withTimings(timings));
+        RetainedAnalysis retained = engine.analyzeRetained(jpeg, optionsFor(action).withTimings(timings));
+        if (retained.analysis().isRejected()) {
+            retained.close();
+            record(timings);
+            return new AnalysedFrame(FrameSignal.noFace(sequence, at,
+                    retained.analysis().rejection().orElseThrow().code().name()), null, null, this);
+        }
+        FaceObservation face = retained.analysis().faces().get(0);
+        String issue = engine.qualityGate().assess(face).map(Enum::name).orElse(null);
+        FrameSignal signal = new FrameSignal(sequence, at, retained.analysis().faces().size(), face.leftEyeOpen(),
+                face.rightEyeOpen(), face.mouthOpening(), face.yaw(), face.pitch(), face.antiSpoofScore(),
+                quality(face), issue);
+        return new AnalysedFrame(signal, retained, timings, this);
+    }
+
+    void record(StageTimings timings) {
         for (StageTimings.Stage stage : StageTimings.Stage.values()) {
             Timer timer = stageTimers.get(stage);
             timings.samples(stage).forEach(ns -> timer.record(ns, TimeUnit.NANOSECONDS));
         }
-        if (analysis.isRejected()) {
-            return new Analysed(FrameSignal.noFace(sequence, at, analysis.rejection().orElseThrow().code().name()),
-                    Optional.empty());
-        }
-        FaceObservation face = analysis.faces().get(0);
-        String issue = engine.qualityGate().assess(face).map(Enum::name).orElse(null);
-        FrameSignal signal = new FrameSignal(sequence, at, analysis.faces().size(), face.leftEyeOpen(),
-                face.rightEyeOpen(), face.mouthOpening(), face.yaw(), face.pitch(), face.antiSpoofScore(),
-                quality(face), issue);
-        return new Analysed(signal, face.embedding());
     }
 
     /**
      * How good the frame is for anti-spoofing and identity: frontal, sharp, large, eyes open (each 0..1, multiplied).
      * The scales are the face engine's own gates (64 px minimum face, Laplacian variance 40 minimum) times a margin.
+     * Frontalness comes from the head pose when it was measured, else from the landmarks ({@link #landmarkFrontalness}).
      */
     static double quality(FaceObservation face) {
         Quality q = face.quality();
         double size = Math.min(1, q.faceSize() / 160);
         double sharp = Math.min(1, q.sharpness() / 200);
         double eyes = 0.5 + 0.5 * Math.max(face.leftEyeOpen(), face.rightEyeOpen());
-        return q.frontalness() * size * sharp * eyes;
+        double frontal = Double.isNaN(q.frontalness()) ? landmarkFrontalness(face.landmarks()) : q.frontalness();
+        return frontal * size * sharp * eyes;
+    }
+
+    /**
+     * A frontalness without the pose model, for ranking frames only: where the nose tip (point 30) sits between the
+     * outer eye corners (36, 45); 1 when centred, 0 when it reaches a corner (a turn of about 45 degrees or more).
+     */
+    static double landmarkFrontalness(List<FacePoint> landmarks) {
+        if (landmarks.size() < 68) {
+            return 0;
+        }
+        double left = landmarks.get(36).x(), right = landmarks.get(45).x(), nose = landmarks.get(30).x();
+        double width = right - left;
+        if (!(Math.abs(width) > 1e-6)) {
+            return 0;
+        }
+        double position = (nose - left) / width;
+        return Math.max(0, 1 - 2 * Math.abs(position - 0.5));
     }
 }

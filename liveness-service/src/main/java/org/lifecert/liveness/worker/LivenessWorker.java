@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.lifecert.events.Envelope;
@@ -19,6 +18,7 @@ import org.lifecert.events.Topics;
 import org.lifecert.liveness.action.LivenessReason;
 import org.lifecert.liveness.action.StepJudge;
 import org.lifecert.liveness.config.LivenessConfig;
+import org.lifecert.liveness.frame.AnalysedFrame;
 import org.lifecert.liveness.frame.FrameAnalyzer;
 import org.lifecert.liveness.frame.FrameHashes;
 import org.lifecert.liveness.session.FrameTimeline;
@@ -124,30 +124,37 @@ public class LivenessWorker {
         }
         SessionState.Step step = state.step(batch.stepIndex(), batch.action());
 
-        // frames in capture order; the batch's best frame is embedded afterwards for identity continuity
+        // frames in capture order, each with only the stages its action needs; afterwards the batch's best frames
+        // (by quality, one face) get anti-spoofing and the best one the embedding, from the images still held
         List<FrameBatchCaptured.Frame> frames = batch.frames().stream()
                 .sorted(Comparator.comparingInt(FrameBatchCaptured.Frame::sequence)).toList();
-        FrameBatchCaptured.Frame best = null;
-        double bestQuality = -1;
-        for (FrameBatchCaptured.Frame frame : frames) {
-            if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
-                state.flag(LivenessReason.FRAME_TIME_INVALID);
+        BestFrames best = new BestFrames(Math.max(1, config.frames().antiSpoofPerBatch()));
+        try {
+            for (FrameBatchCaptured.Frame frame : frames) {
+                if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
+                    state.flag(LivenessReason.FRAME_TIME_INVALID);
+                }
+                if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
+                    state.flag(LivenessReason.REPLAY_SUSPECTED);
+                }
+                AnalysedFrame analysed = analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
+                        step.action);
+                step.frames.add(analysed.signal());
+                state.framesSeen++;
+                best.offer(step.frames.size() - 1, analysed);
             }
-            if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
-                state.flag(LivenessReason.REPLAY_SUSPECTED);
+            List<BestFrames.Entry> picked = best.picked();
+            for (int i = 0; i < picked.size(); i++) {
+                BestFrames.Entry entry = picked.get(i);
+                if (i < config.frames().antiSpoofPerBatch()) {
+                    step.frames.set(entry.index(), entry.frame().scoreAntiSpoof());
+                }
+                if (i == 0) {
+                    entry.frame().embedding().ifPresent(step.embeddings::add);
+                }
             }
-            FrameAnalyzer.Analysed analysed = analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(), false);
-            step.frames.add(analysed.signal());
-            state.framesSeen++;
-            if (analysed.signal().faces() == 1 && analysed.signal().quality() > bestQuality) {
-                bestQuality = analysed.signal().quality();
-                best = frame;
-            }
-        }
-        if (best != null) {
-            Optional<float[]> embedding = analyzer.analyze(best.sequence(), best.capturedAt(), best.jpegBase64(), true)
-                    .embedding();
-            embedding.ifPresent(step.embeddings::add);
+        } finally {
+            best.close();
         }
         if (batch.lastBatchOfStep()) {
             composer.completeStep(step);

@@ -82,6 +82,25 @@ class StepJudgeTests {
     }
 
     @Test
+    void onlyTheScoredFramesCountForAntiSpoofing() {
+        // the worker scores the best frames of a batch; the others carry NaN and must not dilute or hide the score
+        List<FrameSignal> frames = new ArrayList<>(blinkAt(40).stream().map(f -> f.withAntiSpoof(Double.NaN)).toList());
+        frames.set(0, frames.get(0).withAntiSpoof(0.04));
+        frames.set(6, frames.get(6).withAntiSpoof(0.06));
+        StepJudge.StepOutcome outcome = judge.judge(Action.BLINK, frames);
+        assertThat(outcome.reason()).isEqualTo(LivenessReason.SPOOF_SUSPECTED);
+        assertThat(outcome.antiSpoof()).isEqualTo(0.05, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void stepWithNoScoredFrameIsNotTakenAsLive() {
+        List<FrameSignal> frames = blinkAt(40).stream().map(f -> f.withAntiSpoof(Double.NaN)).toList();
+        StepJudge.StepOutcome outcome = judge.judge(Action.BLINK, frames);
+        assertThat(outcome.reason()).isEqualTo(LivenessReason.SPOOF_SUSPECTED);
+        assertThat(outcome.antiSpoof()).isZero();
+    }
+
+    @Test
     void configuredTimeLimitIsUsed() {
         StepJudge strict = new StepJudge(Signals.config(Map.of("lifecert.liveness.session.step-time-limit", "PT0.1S")));
         assertThat(strict.judge(Action.BLINK, blinkAt(40)).reason()).isEqualTo(LivenessReason.ACTION_TIMEOUT);

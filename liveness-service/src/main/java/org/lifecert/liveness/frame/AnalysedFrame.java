@@ -1,0 +1,57 @@
+package org.lifecert.liveness.frame;
+
+import java.util.Optional;
+import org.lifecert.face.RetainedAnalysis;
+import org.lifecert.face.StageTimings;
+import org.lifecert.liveness.action.FrameSignal;
+
+/**
+ * One analysed frame of a batch: its signal, and (while open) the engine's retained image so the worker can score
+ * anti-spoofing and take the embedding on the frames it picks without decoding and detecting again. Close it to free
+ * the image and record the stage timings.
+ */
+public final class AnalysedFrame implements AutoCloseable {
+
+    private FrameSignal signal;
+    private final RetainedAnalysis retained;
+    private final StageTimings timings;
+    private final FrameAnalyzer analyzer;
+
+    AnalysedFrame(FrameSignal signal, RetainedAnalysis retained, StageTimings timings, FrameAnalyzer analyzer) {
+        this.signal = signal;
+        this.retained = retained;
+        this.timings = timings;
+        this.analyzer = analyzer;
+    }
+
+    static AnalysedFrame undecodable(int sequence, long atMillis) {
+        return new AnalysedFrame(FrameSignal.noFace(sequence, atMillis, "IMAGE_UNREADABLE"), null, null, null);
+    }
+
+    public FrameSignal signal() {
+        return signal;
+    }
+
+    /** Scores anti-spoofing on the largest face; the signal now carries the score. */
+    public FrameSignal scoreAntiSpoof() {
+        if (retained != null) {
+            signal = signal.withAntiSpoof(retained.antiSpoofScore(0));
+        }
+        return signal;
+    }
+
+    /** The embedding of the largest face, empty for a frame without one. */
+    public Optional<float[]> embedding() {
+        return retained == null ? Optional.empty() : Optional.of(retained.embedding(0));
+    }
+
+    @Override
+    public void close() {
+        if (retained != null) {
+            retained.close();
+        }
+        if (timings != null && analyzer != null) {
+            analyzer.record(timings);
+        }
+    }
+}
