@@ -76,6 +76,38 @@ class AdminApiTests {
     }
 
     @Test
+    void reminderOffsetsAreTheAdminsOwnBureausAndValidatedInChinese() {
+        String path = "/api/v1/admin/bureaus/{b}/reminder-offsets";
+        given().header("Authorization", admin("140105")).get(path, "140105").then().statusCode(200)
+                .body("days", equalTo(java.util.List.of(14, 7, 1))).body("source", equalTo("default"));
+        given().header("Authorization", admin("140105")).contentType(ContentType.JSON)
+                .body(Map.of("days", java.util.List.of(1, 30, 7))).put(path, "140105").then().statusCode(200)
+                .body("days", equalTo(java.util.List.of(30, 7, 1))).body("source", equalTo("bureau"));
+        given().header("Authorization", admin("140105")).get(path, "140105").then().statusCode(200)
+                .body("days", equalTo(java.util.List.of(30, 7, 1)));
+        // another bureau's admin neither reads nor changes them, and its own stay the default
+        given().header("Authorization", admin("140106")).get(path, "140105").then().statusCode(404);
+        given().header("Authorization", admin("140106")).contentType(ContentType.JSON)
+                .body(Map.of("days", java.util.List.of(2))).put(path, "140105").then().statusCode(404);
+        given().header("Authorization", admin("140106")).get(path, "140106").then().statusCode(200)
+                .body("days", equalTo(java.util.List.of(14, 7, 1)));
+        given().header("Authorization", admin("140105")).get(path, "140105").then().statusCode(200)
+                .body("days", equalTo(java.util.List.of(30, 7, 1)));
+        // other roles and no token
+        given().header("Authorization", TestTokens.bearer("clerk", "140105", "clerk")).get(path, "140105").then().statusCode(403);
+        given().get(path, "140105").then().statusCode(401);
+        // bad input: 400 with the reason in Chinese, nothing changed
+        for (Object bad : new Object[] {java.util.List.of(), java.util.List.of(0), java.util.List.of(400),
+                java.util.List.of(7, 7), java.util.List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)}) {
+            given().header("Authorization", admin("140105")).contentType(ContentType.JSON).body(Map.of("days", bad))
+                    .put(path, "140105").then().statusCode(400).body("errors[0].field", equalTo("days"))
+                    .body("errors[0].message", containsString("提醒天数"));
+        }
+        given().header("Authorization", admin("140105")).get(path, "140105").then().statusCode(200)
+                .body("days", equalTo(java.util.List.of(30, 7, 1)));
+    }
+
+    @Test
     void rotatedSecretSignsAtOnceAndThePreviousOneStillVerifiesDuringTheGracePeriod() {
         String bureau = "140104";
         String first = NotificationFlowTests.registerWebhook(bureau);

@@ -2,6 +2,7 @@ package org.lifecert.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -14,6 +15,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +28,7 @@ import org.lifecert.notification.delivery.DeliveryView;
 import org.lifecert.notification.reminder.ReminderSchedule;
 import org.lifecert.notification.reminder.ReminderSweeper;
 import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.TestTokens;
 
 @QuarkusTest
 @QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "notification"))
@@ -83,6 +86,29 @@ class ReminderTests {
         sweeper.sweep(deadline.atStartOfDay(SHANGHAI).toInstant());
         assertThat(reminders(waiting)).hasSize(6);
         await().atMost(WAIT).until(() -> LocalChannels.get().mailsTo(waiting.email()).size() == 4); // due + 2 reminders + certified
+    }
+
+    @Test
+    void aPeriodOpenedAfterTheAdminSetOffsetsIsRemindedOnThoseDays() {
+        String bureau = "130103";
+        given().header("Authorization", TestTokens.bearer("admin-" + bureau, bureau, "admin")).contentType("application/json")
+                .body(Map.of("days", List.of(30, 10, 2))).put("/api/v1/admin/bureaus/{b}/reminder-offsets", bureau)
+                .then().statusCode(200);
+        LocalDate deadline = LocalDate.now(SHANGHAI).plusDays(60);
+        Person p = People.person(bureau);
+        Person other = People.person("130104");
+        Kafka.publish(People.due(p, deadline));
+        Kafka.publish(People.due(other, deadline));
+        await().atMost(WAIT).until(() -> schedule.statuses(p.id(), People.PERIOD).size() == 3
+                && schedule.statuses(other.id(), People.PERIOD).size() == 3);
+        assertThat(schedule.statuses(p.id(), People.PERIOD)).containsExactly("P30D:SCHEDULED", "P10D:SCHEDULED", "P2D:SCHEDULED");
+        // a bureau that set nothing keeps the configured offsets
+        assertThat(schedule.statuses(other.id(), People.PERIOD)).containsExactly("P14D:SCHEDULED", "P7D:SCHEDULED", "P1D:SCHEDULED");
+
+        // at 10:05 ten days before the deadline, the 30- and 10-day reminders go; the 2-day one waits
+        sweeper.sweep(deadline.minusDays(10).atTime(LocalTime.of(10, 5)).atZone(SHANGHAI).toInstant());
+        assertThat(schedule.statuses(p.id(), People.PERIOD)).containsExactly("P30D:FIRED", "P10D:FIRED", "P2D:SCHEDULED");
+        assertThat(reminders(p)).extracting(DeliveryView::channel).containsOnly("IN_APP").hasSize(2);
     }
 
     @Test

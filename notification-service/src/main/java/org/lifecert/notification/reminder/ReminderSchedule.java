@@ -18,7 +18,8 @@ import org.lifecert.notification.config.NotificationConfig;
 import org.lifecert.notification.delivery.BureauSettings;
 
 /**
- * The persisted reminder schedule. Rows are written when a period opens (CertificationDue) and
+ * The persisted reminder schedule. Rows are written when a period opens (CertificationDue), one per
+ * offset of the person's bureau ({@link ReminderOffsets}: the bureau admin's, else the configured), and
  * cancelled when the person no longer needs them (certified, appeal opened, overdue).
  */
 @ApplicationScoped
@@ -29,11 +30,14 @@ public class ReminderSchedule {
     private final AgroalDataSource dataSource;
     private final NotificationConfig config;
     private final BureauSettings bureaus;
+    private final ReminderOffsets offsets;
 
-    public ReminderSchedule(AgroalDataSource dataSource, NotificationConfig config, BureauSettings bureaus) {
+    public ReminderSchedule(AgroalDataSource dataSource, NotificationConfig config, BureauSettings bureaus,
+            ReminderOffsets offsets) {
         this.dataSource = dataSource;
         this.config = config;
         this.bureaus = bureaus;
+        this.offsets = offsets;
     }
 
     /** A reminder that is due. */
@@ -48,7 +52,7 @@ public class ReminderSchedule {
                 on conflict (person_id, period) do update set deadline = excluded.deadline""",
                 personId, period, bureau, Date.valueOf(deadline));
         int scheduled = 0;
-        for (ReminderPlan.Slot slot : ReminderPlan.slots(deadline, config.reminders().offsets(),
+        for (ReminderPlan.Slot slot : ReminderPlan.slots(deadline, offsets.of(bureau),
                 config.reminders().timeOfDay(), bureaus.zone(bureau), now)) {
             scheduled += execute("""
                     insert into reminder (id, person_id, period, bureau, offset_key, due_at, deadline)
