@@ -15,6 +15,12 @@
       tooDark: '光线不符，请调整光线（光线太暗，请打开灯或面向窗户）',
       tooBright: '光线不符，请调整光线（光线太亮，请避开强光）',
       lightOk: '光线合适，请保持脸部在取景框内', checking: '正在检查摄像头和光线……',
+      NO_FACE: '未检测到人脸，请将脸部置于取景框内', SEVERAL_FACES: '画面中有多张人脸，请只让被认证人面对摄像头',
+      MOVE_CLOSER: '请靠近一些，让脸部填满取景框', FACE_CAMERA: '请将脸部正对摄像头', FRAMING_OK: '脸部位置合适，请保持',
+      FRAMING_LOADING: '正在检查脸部位置……',
+      addRelative: '添加亲情账户', relIdNumber: '亲属身份证号', relSurname: '亲属的姓', relGivenName: '亲属的名',
+      relRelationship: '与您的关系', relChoose: '请选择', relPhoto: '亲属身份凭证照片（JPG或PNG）', submit: '提交',
+      relNeedAll: '请填写亲属的身份证号、姓名、关系并上传身份凭证照片', relAdded: '已添加亲情账户：{name}，请为亲属扫脸认证',
       step: '第 {n} 步 / 共 {total} 步', getReady: '请准备，即将开始',
       BLINK: '请眨眨眼', OPEN_MOUTH: '请张张嘴', TURN_LEFT: '请向左转头', TURN_RIGHT: '请向右转头', NOD: '请点点头',
       uploading: '正在上传……', waiting: '正在识别，请稍候……', networkError: '网络连接失败，请检查网络后重试',
@@ -36,6 +42,15 @@
       cameraBusy: 'Another program is using the camera. Close it and try again.',
       tooDark: 'Light is not right: too dark, turn on a light or face a window',
       tooBright: 'Light is not right: too bright, avoid strong light', lightOk: 'Light is fine; keep your face in the oval',
+      NO_FACE: 'No face found: put your face inside the oval',
+      SEVERAL_FACES: 'Several faces: only the person being certified should face the camera',
+      MOVE_CLOSER: 'Please move closer so that your face fills the oval', FACE_CAMERA: 'Please face the camera directly',
+      FRAMING_OK: 'Your face is well placed; stay like this', FRAMING_LOADING: 'Checking where your face is…',
+      addRelative: 'Add a family member', relIdNumber: "Family member's ID number", relSurname: 'Surname',
+      relGivenName: 'Given name', relRelationship: 'Relationship to you', relChoose: 'Choose',
+      relPhoto: "Photo of the family member's identity document (JPG or PNG)", submit: 'Submit',
+      relNeedAll: 'Fill in the ID number, name and relationship and add the document photo',
+      relAdded: 'Family member added: {name}. You can now certify for them.',
       checking: 'Checking the camera and the light…', step: 'Step {n} of {total}', getReady: 'Get ready',
       BLINK: 'Please blink', OPEN_MOUTH: 'Please open your mouth', TURN_LEFT: 'Please turn your head left',
       TURN_RIGHT: 'Please turn your head right', NOD: 'Please nod', uploading: 'Uploading…',
@@ -66,7 +81,7 @@
     document.title = t('title');
   }
   function show(view) {
-    ['view-login', 'view-home', 'view-guide', 'view-capture', 'view-result'].forEach(function (v) { $(v).hidden = v !== view; });
+    ['view-login', 'view-home', 'view-relative', 'view-guide', 'view-capture', 'view-result'].forEach(function (v) { $(v).hidden = v !== view; });
     var h = $(view).querySelector('h2');
     if (h) { h.focus(); }
   }
@@ -130,7 +145,8 @@
   function renderHome() {
     var res = state.login;
     $('home-h').textContent = t('hello', { name: res.person.name });
-    $('state-message').textContent = res.certification.message || '';
+    $('state-message').textContent = [res.certification.message, state.added].filter(Boolean).join(' ');
+    state.added = null;
     var whom = $('whom');
     whom.innerHTML = '';
     if (res.certification.allowed) {
@@ -149,9 +165,57 @@
     return b;
   }
   function openGuide() {
+    if (window.LifeCertFraming) { LifeCertFraming.load(); } // fetch the detector while the notices are read
     $('guide-for').textContent = t('guideFor', { name: state.target.name });
     $('camera-error').hidden = true;
     show('view-guide');
+  }
+
+  /* ---------- 2b. 亲情服务: add a family member through enrollment-service ---------- */
+  function openRelativeForm() {
+    $('relative-form').reset();
+    $('relative-message').textContent = '';
+    show('view-relative');
+  }
+  function readPhoto(file) {
+    return new Promise(function (resolve, reject) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(String(reader.result).split(',')[1]); };
+      reader.onerror = function () { reject(reader.error); };
+      reader.readAsDataURL(file);
+    });
+  }
+  function onAddRelative(ev) {
+    ev.preventDefault();
+    var file = $('rel-photo').files && $('rel-photo').files[0];
+    var request = { idNumber: $('rel-id-number').value.replace(/\s/g, '').toUpperCase(), surname: $('rel-surname').value.trim(),
+      givenName: $('rel-given-name').value.trim(), relationship: $('rel-relationship').value };
+    if (!request.idNumber || !request.surname || !request.givenName || !request.relationship || !file) {
+      $('relative-message').textContent = t('relNeedAll');
+      return;
+    }
+    $('relative-submit').disabled = true;
+    readPhoto(file).then(function (base64) {
+      request.documentPhotoBase64 = base64;
+      return api('POST', '/api/v1/relatives', request);
+    }).then(function (link) {
+      state.added = t('relAdded', { name: link.name });
+      return refreshRelatives(link.personId, 10);
+    }, function (e) {
+      var fields = (e.problem && e.problem.errors || []).map(function (f) { return f.message; }).filter(Boolean);
+      $('relative-message').textContent = [e.message].concat(fields.filter(function (m) { return m !== e.message; })).join(' ');
+    }).then(function () { $('relative-submit').disabled = false; });
+  }
+  /* the new link reaches the gateway through enrollment's event: ask again for a few seconds */
+  function refreshRelatives(personId, tries) {
+    return api('GET', '/api/v1/relatives').then(function (list) {
+      var there = list.some(function (r) { return r.personId === personId; });
+      if (!there && tries > 0) {
+        return new Promise(function (r) { setTimeout(r, 1000); }).then(function () { return refreshRelatives(personId, tries - 1); });
+      }
+      state.login.relatives = list;
+      renderHome();
+    });
   }
 
   /* ---------- 3. camera check (seed 4.3 (9)) ---------- */
@@ -229,17 +293,43 @@
     hint.textContent = t('lightOk');
     return true;
   }
+  /*
+   * framing: the services' face detector in the browser (framing.js). Only before the challenge: during
+   * the actions a turned head is what is asked for. If the detector cannot run here, light alone decides.
+   */
+  var framing = { kind: null, busy: false, unavailable: !window.LifeCertFraming };
+  function framingHint() {
+    var hint = $('framing-hint');
+    if (framing.unavailable) { hint.textContent = ''; hint.setAttribute('data-framing', 'UNAVAILABLE'); return true; }
+    if (!framing.busy) {
+      framing.busy = true;
+      LifeCertFraming.check($('video')).then(function (r) {
+        framing.kind = r.kind;
+        hint.setAttribute('data-faces', r.faces);
+        if (r.share !== undefined) { hint.setAttribute('data-share', r.share.toFixed(2)); }
+        if (r.turn !== undefined) { hint.setAttribute('data-turn', r.turn.toFixed(2)); }
+      }, function () { framing.unavailable = true; }).then(function () { framing.busy = false; });
+    }
+    var kind = framing.kind;
+    hint.setAttribute('data-framing', kind || 'LOADING');
+    hint.textContent = t(kind === 'OK' ? 'FRAMING_OK' : kind || 'FRAMING_LOADING');
+    return kind === 'OK';
+  }
   function waitForLight() {
+    framing.kind = null;
     return new Promise(function (resolve) {
-      var good = 0, ticks = 0, spoken = false;
+      var good = 0, ticks = 0, spoken = null, started = Date.now();
       var timer = setInterval(function () {
-        ticks++;
-        if (lightHint()) { good++; } else {
+        var light = lightHint(), placed = framingHint();
+        // the detector's first load may take seconds on a slow device: count from when it answers
+        if (framing.kind || framing.unavailable) { ticks++; }
+        if (light && placed) { good++; } else {
           good = 0;
-          if (!spoken && ticks > 3 && $('light-hint').textContent) { speak($('light-hint').textContent); spoken = true; }
+          var say = !light ? $('light-hint').textContent : $('framing-hint').textContent;
+          if (ticks > 3 && say && say !== spoken && (framing.kind || !light)) { speak(say); spoken = say; }
         }
-        // a second of good light, or after 12 s go on with the hint still showing
-        if (good >= 4 || ticks >= 48) { clearInterval(timer); resolve(); }
+        // a second of good light and framing, or after 12 s (30 s at most) go on with the hint still showing
+        if (good >= 4 || ticks >= 48 || Date.now() - started > 30000) { clearInterval(timer); resolve(); }
       }, 250);
     });
   }
@@ -392,6 +482,9 @@
       state.token = null; state.login = null; sessionStorage.removeItem('lifecert.token'); loadCaptcha(); show('view-login');
     });
     $('start-btn').addEventListener('click', onStart);
+    $('add-relative-btn').addEventListener('click', openRelativeForm);
+    $('relative-form').addEventListener('submit', onAddRelative);
+    $('relative-back').addEventListener('click', function () { renderHome(); });
     $('back-btn').addEventListener('click', function () { renderHome(); });
     $('home-btn').addEventListener('click', function () { if (state.login) { renderHome(); } else { show('view-login'); } });
     $('retry-btn').addEventListener('click', function () { openGuide(); });

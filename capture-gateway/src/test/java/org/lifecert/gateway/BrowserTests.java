@@ -49,8 +49,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The page in Debian's Chromium, driven by chromedriver: login with the captcha, the challenge with
  * Chromium's fake camera fed from the real webcam recording (data/faces/video/webcam-a.mp4 as y4m),
- * frames on the real Kafka topic, then the verdict pushed to the page. And a browser without any
- * camera, which must say 没有可用的摄像头. Screenshots in target/screenshots.
+ * the framing hint from the services' face detector run in the page (onnxruntime-web), frames on the
+ * real Kafka topic, then the verdict pushed to the page. A camera that shows no face gets the
+ * no-face hint, and a browser without any camera must say 没有可用的摄像头. Screenshots in
+ * target/screenshots.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
@@ -136,6 +138,13 @@ class BrowserTests {
             shot(driver, "2-guidance");
             driver.findElement(By.id("start-btn")).click();
 
+            // the services' detector, run in the browser by onnxruntime-web, finds the one frontal face
+            new WebDriverWait(driver, Duration.ofSeconds(40)).until(d ->
+                    "OK".equals(d.findElement(By.id("framing-hint")).getAttribute("data-framing")));
+            assertThat(driver.findElement(By.id("framing-hint")).getText()).isEqualTo("脸部位置合适，请保持");
+            assertThat(driver.findElement(By.id("framing-hint")).getAttribute("data-faces")).isEqualTo("1");
+            shot(driver, "3-framing-ok");
+
             wait.until(d -> !d.findElement(By.id("action-text")).getText().isBlank());
             String action = driver.findElement(By.id("action-text")).getAttribute("data-action");
             assertThat(action).isIn("BLINK", "OPEN_MOUTH", "TURN_LEFT", "TURN_RIGHT", "NOD");
@@ -171,6 +180,41 @@ class BrowserTests {
         } finally {
             driver.quit();
         }
+    }
+
+    @Test
+    void cameraShowingNoFaceGetsTheHintBeforeAnythingIsUploaded() throws Exception {
+        TestPerson person = GatewayFixtures.enroll("bureau-a", idNumbers, directory);
+        GatewayFixtures.state(appeal, person.personId(), "DUE");
+        WebDriver driver = chromium(emptyRoomCamera(), 1000, 1100);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            login(driver, wait, person);
+            driver.findElement(By.id("login-btn")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("self-btn"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("start-btn"))).click();
+            new WebDriverWait(driver, Duration.ofSeconds(40)).until(d ->
+                    "NO_FACE".equals(d.findElement(By.id("framing-hint")).getAttribute("data-framing")));
+            assertThat(driver.findElement(By.id("framing-hint")).getText()).isEqualTo("未检测到人脸，请将脸部置于取景框内");
+            assertThat(driver.findElement(By.id("light-hint")).getText()).isEqualTo("光线合适，请保持脸部在取景框内");
+            assertThat(driver.findElement(By.id("action-text")).getText()).as("no challenge while no face is seen").isBlank();
+            shot(driver, "3-framing-no-face");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** Mid-grey noise, well lit, no face in it. */
+    private static Path emptyRoomCamera() throws Exception {
+        Path y4m = Path.of("target/no-face.y4m");
+        if (!Files.exists(y4m)) {
+            Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
+                    "color=c=0x8a8a80:s=640x480:r=15", "-t", "2", "-vf", "noise=alls=12:allf=t", "-pix_fmt", "yuv420p",
+                    y4m.toString()).inheritIO().start();
+            assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(ffmpeg.exitValue()).isZero();
+        }
+        return y4m.toAbsolutePath();
     }
 
     @Test
