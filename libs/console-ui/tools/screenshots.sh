@@ -14,5 +14,5 @@ shot console-start http://127.0.0.1:18081/console/index.html 800
 shot console-enroll http://127.0.0.1:18081/console/enroll.html 1300
 shot console-roster http://127.0.0.1:18081/console/roster.html 900
 shot console-counter "http://127.0.0.1:18084/console/counter.html?person=6f1c2b7e-0a1d-4c55-9a57-3b1f2d9e8a01" 1500
-shot console-dashboard http://127.0.0.1:18084/console/dashboard.html 2000
-shot console-settings http://127.0.0.1:18084/console/settings.html 1400
+shot console-dashboard http://127.0.0.1:18084/console/dashboard.html 2600
+shot console-settings http://127.0.0.1:18084/console/settings.html 2600
