@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Outbox relay, consumers and dead letters; every service sets {@code lifecert.messaging.source}. */
 @ConfigMapping(prefix = "lifecert.messaging")
@@ -52,6 +54,27 @@ public interface MessagingConfig {
 
         @WithDefault("200")
         int maxPollRecords();
+
+        /**
+         * Records applied in one transaction (1 = one transaction per record, the default). Above 1
+         * each poll is applied in chunks of this size, with one inbox insert per chunk; a chunk
+         * that fails is rolled back and its records applied one by one as with 1.
+         */
+        @WithDefault("1")
+        int batchSize();
+
+        /** Per consumer group: {@code lifecert.messaging.consumer.groups."<group>".batch-size}. */
+        Map<String, Group> groups();
+
+        /** The batch size of {@code group}: its own setting, else {@link #batchSize()}. */
+        default int batchSizeOf(String group) {
+            Group own = groups().get(group);
+            return Math.max(1, own == null ? batchSize() : own.batchSize().orElse(batchSize()));
+        }
+    }
+
+    interface Group {
+        OptionalInt batchSize();
     }
 
     interface Retention {

@@ -3,6 +3,11 @@ package org.lifecert.messaging.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,5 +35,30 @@ public class Inbox {
                 .setParameter("consumer", consumer)
                 .setParameter("id", eventId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * {@link #firstDelivery} for many events with one statement: records them all and returns the
+     * ids seen for the first time (an id given twice counts once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        UUID[] ids = new LinkedHashSet<>(eventIds).toArray(UUID[]::new);
+        List<?> inserted = entityManager.createNativeQuery("""
+                insert into inbox_processed (consumer, event_id)
+                select :consumer, id from unnest(:ids) as id
+                on conflict do nothing
+                returning event_id""")
+                .setParameter("consumer", consumer)
+                .setParameter("ids", ids)
+                .getResultList();
+        Set<UUID> first = new HashSet<>();
+        for (Object id : inserted) {
+            first.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
+        }
+        return first;
     }
 }
