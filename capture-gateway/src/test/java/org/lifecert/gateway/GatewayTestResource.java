@@ -5,15 +5,17 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
-/** A random session-token signing key per test JVM and the appeal-service stub. */
+/** A random session-token signing key per test JVM, the appeal-service and enrollment-service stubs. */
 public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
 
     private AppealStub stub;
+    private EnrollmentStub enrollment;
 
     @Override
     public Map<String, String> start() {
         try {
             stub = new AppealStub();
+            enrollment = new EnrollmentStub();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -21,6 +23,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
         new SecureRandom().nextBytes(key);
         return Map.of("lifecert.gateway.token.signing-key", Base64.getEncoder().encodeToString(key),
                 "quarkus.rest-client.appeal.url", stub.url(),
+                "quarkus.rest-client.enrollment.url", enrollment.url(),
                 "lifecert.gateway.housekeeping-every", "1s");
     }
 
@@ -28,6 +31,9 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (stub != null) {
             stub.stop();
+        }
+        if (enrollment != null) {
+            enrollment.stop();
         }
     }
 }
