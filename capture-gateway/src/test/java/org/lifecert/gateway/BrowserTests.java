@@ -50,8 +50,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The page in Debian's Chromium, driven by chromedriver: login with the captcha, the challenge with
  * Chromium's fake camera fed from the real webcam recording (data/faces/video/webcam-a.mp4 as y4m),
  * the framing hint from the services' face detector run in the page (onnxruntime-web), frames on the
- * real Kafka topic, then the verdict pushed to the page. A camera that shows no face gets the
- * no-face hint, and a browser without any camera must say 没有可用的摄像头. Screenshots in
+ * real Kafka topic, then the verdict pushed to the page. A camera that shows no face, or several,
+ * gets the matching hint, and a browser without any camera must say 没有可用的摄像头. Screenshots in
  * target/screenshots.
  */
 @QuarkusTest
@@ -184,9 +184,23 @@ class BrowserTests {
 
     @Test
     void cameraShowingNoFaceGetsTheHintBeforeAnythingIsUploaded() throws Exception {
+        Path camera = stillCamera("no-face", "-f", "lavfi", "-i", "color=c=0x8a8a80:s=640x480:r=15", "-t", "2",
+                "-vf", "noise=alls=12:allf=t");
+        framingHintFor(camera, "NO_FACE", "未检测到人脸，请将脸部置于取景框内", "3-framing-no-face");
+    }
+
+    @Test
+    void cameraShowingSeveralFacesGetsTheHint() throws Exception {
+        Path photo = org.lifecert.testing.SharedData.face("multi/group4.jpg");
+        Path camera = stillCamera("several-faces", "-loop", "1", "-i", photo.toString(), "-t", "2", "-r", "15", "-vf",
+                "scale=640:480:force_original_aspect_ratio=decrease,pad=640:480:(ow-iw)/2:(oh-ih)/2");
+        framingHintFor(camera, "SEVERAL_FACES", "画面中有多张人脸，请只让被认证人面对摄像头", "3-framing-several-faces");
+    }
+
+    private void framingHintFor(Path camera, String kind, String text, String shot) throws Exception {
         TestPerson person = GatewayFixtures.enroll("bureau-a", idNumbers, directory);
         GatewayFixtures.state(appeal, person.personId(), "DUE");
-        WebDriver driver = chromium(emptyRoomCamera(), 1000, 1100);
+        WebDriver driver = chromium(camera, 1000, 1100);
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             login(driver, wait, person);
@@ -194,23 +208,24 @@ class BrowserTests {
             wait.until(ExpectedConditions.elementToBeClickable(By.id("self-btn"))).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("start-btn"))).click();
             new WebDriverWait(driver, Duration.ofSeconds(40)).until(d ->
-                    "NO_FACE".equals(d.findElement(By.id("framing-hint")).getAttribute("data-framing")));
-            assertThat(driver.findElement(By.id("framing-hint")).getText()).isEqualTo("未检测到人脸，请将脸部置于取景框内");
+                    kind.equals(d.findElement(By.id("framing-hint")).getAttribute("data-framing")));
+            assertThat(driver.findElement(By.id("framing-hint")).getText()).isEqualTo(text);
             assertThat(driver.findElement(By.id("light-hint")).getText()).isEqualTo("光线合适，请保持脸部在取景框内");
-            assertThat(driver.findElement(By.id("action-text")).getText()).as("no challenge while no face is seen").isBlank();
-            shot(driver, "3-framing-no-face");
+            assertThat(driver.findElement(By.id("action-text")).getText()).as("no challenge before the framing is right").isBlank();
+            shot(driver, shot);
         } finally {
             driver.quit();
         }
     }
 
-    /** Mid-grey noise, well lit, no face in it. */
-    private static Path emptyRoomCamera() throws Exception {
-        Path y4m = Path.of("target/no-face.y4m");
+    /** A fake-camera file made by ffmpeg from the given input arguments. */
+    private static Path stillCamera(String name, String... input) throws Exception {
+        Path y4m = Path.of("target/" + name + ".y4m");
         if (!Files.exists(y4m)) {
-            Process ffmpeg = new ProcessBuilder("ffmpeg", "-y", "-loglevel", "error", "-f", "lavfi", "-i",
-                    "color=c=0x8a8a80:s=640x480:r=15", "-t", "2", "-vf", "noise=alls=12:allf=t", "-pix_fmt", "yuv420p",
-                    y4m.toString()).inheritIO().start();
+            List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-y", "-loglevel", "error"));
+            command.addAll(List.of(input));
+            command.addAll(List.of("-pix_fmt", "yuv420p", y4m.toString()));
+            Process ffmpeg = new ProcessBuilder(command).inheritIO().start();
             assertThat(ffmpeg.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(ffmpeg.exitValue()).isZero();
         }

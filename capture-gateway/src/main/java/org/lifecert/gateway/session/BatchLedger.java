@@ -13,6 +13,10 @@ import org.lifecert.gateway.config.GatewayConfig;
  * session is open and the id new inserts the batch, counts it, closes the session on its last batch
  * and keeps the best frame as evidence (dropping the step's frames it beats beyond the configured
  * number). Runs in the caller's transaction, which stays open until Kafka acknowledged the frames.
+ * The row lock orders the batches of one session; the statement's snapshot is taken before it waits
+ * for that lock, so a racing batch with the same id is caught by the unique key instead (no row
+ * inserted, the caller then reads the committed one), and two racing batches of one step may leave
+ * one evidence frame more than configured.
  */
 @ApplicationScoped
 public class BatchLedger {

@@ -77,7 +77,7 @@ public final class UploadLoad {
             port = s.getLocalPort();
         }
         String idKey = TestKeys.key("id-hash");
-        List<String> command = List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g",
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g",
                 "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dquarkus.http.test-port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=" + infra.postgresUser(),
                 "-Dquarkus.datasource.password=" + infra.postgresPassword(),
@@ -90,7 +90,12 @@ public final class UploadLoad {
                 "-Dlifecert.messaging.relay.slot-name=lifecert_outbox_gatewayload",
                 // every level runs on the same sessions: keep them open for the whole run
                 "-Dlifecert.gateway.challenge.grace=PT30M",
-                "-jar", app.toAbsolutePath().toString());
+                "-jar", app.toAbsolutePath().toString()));
+        // e.g. -Dload.gateway-jvm-args="-XX:StartFlightRecording=filename=target/load.jfr" to profile the gateway
+        String extra = System.getProperty("load.gateway-jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(1, List.of(extra.split("\\s+")));
+        }
         File log = new File(app.getParent().getParent().toFile(), "load-gateway.log");
         Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         Runtime.getRuntime().addShutdownHook(new java.lang.Thread(gateway::destroy));
