@@ -16,10 +16,10 @@ import org.lifecert.platform.security.BureauAccess;
 import org.lifecert.platform.security.Roles;
 
 /**
- * The settings page's way to notification-service's admin API (quiet hours, webhook endpoint and
- * secret), which lives on another origin. The page never names a bureau: the caller's own bureau is
+ * The settings page's way to notification-service's admin API (quiet hours, reminder offsets, webhook
+ * endpoint and secret), which lives on another origin. The page never names a bureau: the caller's own bureau is
  * put into the path here, and the caller's own access token is forwarded, so notification-service
- * checks role and bureau again itself. Only these three calls pass; nothing else is proxied.
+ * checks role and bureau again itself. Only these calls pass; nothing else is proxied.
  */
 @Path("/console/api/notification")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +48,21 @@ public class NotificationSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response setQuietHours(String body, @jakarta.ws.rs.core.Context HttpHeaders headers) {
         return forward("PUT", "/api/v1/admin/bureaus/" + bureau() + "/quiet-hours", body, headers);
+    }
+
+    @GET
+    @Path("/reminder-offsets")
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Reminder offsets of the caller's bureau (days before the period end; from notification-service)")
+    public Response reminderOffsets(@jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return forward("GET", "/api/v1/admin/bureaus/" + bureau() + "/reminder-offsets", null, headers);
+    }
+
+    @PUT
+    @Path("/reminder-offsets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "Set the caller's bureau's reminder offsets, body {\"days\":[30,7,1]} (checked by notification-service)")
+    public Response setReminderOffsets(String body, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        return forward("PUT", "/api/v1/admin/bureaus/" + bureau() + "/reminder-offsets", body, headers);
     }
 
     @GET

@@ -117,6 +117,56 @@ class ConsoleTests {
     }
 
     @Test
+    void dashboardChartNumbersEqualTheDatabase() throws Exception {
+        String bureau = "bureau-charts";
+        String clerk = TestTokens.bearer("clerk-ch", bureau, "clerk");
+        Instant t = Instant.now().minusSeconds(400);
+        Scenario atCounter = new Scenario(UUID.randomUUID(), bureau);
+        Scenario appealing = new Scenario(UUID.randomUUID(), bureau);
+        Bus.send(atCounter.enrolled(t), atCounter.template(t.plusSeconds(1)), appealing.enrolled(t), appealing.template(t.plusSeconds(1)));
+        Bus.sendAll(appealing.session(t.plusSeconds(5), UUID.randomUUID(), false, true));
+        Bus.sendAll(appealing.session(t.plusSeconds(60), UUID.randomUUID(), true, false));
+        Bus.awaitState(atCounter.person, "DUE");
+        Bus.awaitState(appealing.person, "APPEAL_UNDER_REVIEW");
+        given().header("Authorization", clerk).contentType("application/json").body(Map.of("channel", "COUNTER"))
+                .post("/api/v1/persons/" + atCounter.person + "/counter-certification").then().statusCode(200);
+
+        JsonPath n = given().header("Authorization", clerk).get("/console/api/dashboard").then().statusCode(200).extract().jsonPath();
+        // chart "by state" and "by channel": the same rows, summed per state / per channel of the certified
+        Map<String, Integer> channels = new HashMap<>();
+        for (Map<String, Object> c : n.<Map<String, Object>>getList("byStateAndChannel")) {
+            if ("CERTIFIED".equals(c.get("state"))) {
+                channels.merge(String.valueOf(c.get("channel")), ((Number) c.get("people")).intValue(), Integer::sum);
+            }
+        }
+        assertThat(channels).isEqualTo(query("select channel, count(*) from certification_record where bureau = ? "
+                + "and state = 'CERTIFIED' group by channel", bureau)).containsEntry("COUNTER", 1);
+        // chart "appeals open vs overdue"
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertThat(n.getLong("appealsOpen")).isEqualTo(1L).isEqualTo(count("select count(*) from certification_record "
+                + "where bureau = ? and state = 'APPEAL_UNDER_REVIEW'", bureau));
+        assertThat(n.getLong("appealsOverdue")).isEqualTo(count("select count(*) from certification_record where bureau = ? "
+                + "and state = 'APPEAL_UNDER_REVIEW' and appeal_due < '" + today + "'", bureau));
+        // chart "failures by reason": one failed match, one failed liveness
+        long reasons = n.<String, Integer>getMap("failureReasons").values().stream().mapToLong(Integer::longValue).sum();
+        assertThat(reasons).isGreaterThanOrEqualTo(2);
+        // chart "daily attempts": every attempt stored in the bureau's records, on its day
+        List<Integer> perDay = n.getList("attemptsPerDay.attempts", Integer.class);
+        List<Integer> failedPerDay = n.getList("attemptsPerDay.failed", Integer.class);
+        long attempts = count("select count(*) from certification_record r cross join lateral "
+                + "jsonb_each(coalesce(r.doc->'attempts', cast('{}' as jsonb))) a where r.bureau = ?", bureau);
+        assertThat(perDay.stream().mapToLong(Integer::longValue).sum()).isEqualTo(attempts).isEqualTo(2L);
+        assertThat(failedPerDay.stream().mapToLong(Integer::longValue).sum()).isEqualTo(2L);
+
+        // the page draws the five charts with the shared, library-free chart script
+        String page = given().get("/console/dashboard.html").then().statusCode(200).extract().asString();
+        assertThat(page).contains("id=\"chart-progress-box\"", "id=\"chart-channel-box\"", "id=\"chart-appeals-box\"",
+                "id=\"chart-reasons-box\"", "id=\"chart-daily-box\"", "/console-ui/charts.js").doesNotContain("https://");
+        assertThat(given().get("/console-ui/charts.js").then().statusCode(200).extract().asString())
+                .contains("LC.barChart", "LC.columnChart", "aria-labelledby", "ArrowRight");
+    }
+
+    @Test
     void settingsCallsAreForAdminsOnlyAndPeriodPolicyIsTheBureaus() {
         given().header("Authorization", CLERK).get("/console/api/period-policy").then().statusCode(200)
                 .body("bureau", equalTo(BUREAU)).body("kind", equalTo("FIXED_YEARLY"))
@@ -145,6 +195,29 @@ class ConsoleTests {
             }
         }
         return counts;
+    }
+
+    private Map<String, Integer> query(String sql, String bureau) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, bureau);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private long count(String sql, String bureau) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, bureau);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private int failuresFromDatabase(String bureau) throws Exception {
