@@ -61,6 +61,14 @@ class BureauSettingsTests {
     }
 
     @Test
+    void everySettingsEndpointIsInTheOpenApiDocument() {
+        String doc = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(doc).contains("/console/api/period-policy", "/console/api/calendar/{year}/import",
+                "/console/api/calendar/days/{day}", "/console/api/calendar/appeal-due", "/console/api/match-threshold",
+                "/console/api/notification/reminder-offsets", "Change the caller's bureau's period policy (admin)");
+    }
+
+    @Test
     void adminSetsARollingPolicyOnlyForTheirOwnBureau() {
         String a = "bureau-set-a";
         String b = "bureau-set-b";
