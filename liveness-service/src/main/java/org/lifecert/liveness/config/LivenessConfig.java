@@ -16,6 +16,14 @@ public interface LivenessConfig {
     @WithDefault("2")
     int concurrency();
 
+    /**
+     * Threads analysing the frames of one batch at once (shared by the consumer threads): a batch uses both cores
+     * when the instance is not saturated, so the verdict after a session's last batch comes sooner. 1 = on the
+     * consumer thread.
+     */
+    @WithDefault("2")
+    int frameThreads();
+
     /** Start the frame consumers at startup (off for a node that only serves the read API). */
     @WithDefault("true")
     boolean consumerEnabled();

@@ -20,6 +20,7 @@ import org.lifecert.liveness.action.StepJudge;
 import org.lifecert.liveness.config.LivenessConfig;
 import org.lifecert.liveness.frame.AnalysedFrame;
 import org.lifecert.liveness.frame.FrameAnalyzer;
+import org.lifecert.liveness.frame.FramePool;
 import org.lifecert.liveness.frame.FrameHashes;
 import org.lifecert.liveness.session.FrameTimeline;
 import org.lifecert.liveness.session.SessionState;
@@ -54,6 +55,7 @@ public class LivenessWorker {
     private final FrameTimeline timeline;
     private final Timer batchTimer;
     private final boolean autoStart;
+    private final FramePool framePool;
 
     public LivenessWorker(LivenessConfig config, EventConsumers consumers, FrameAnalyzer analyzer, SessionStore store,
                           ReplayGuard replays, Outbox outbox, MessagingConfig messaging, MeterRegistry registry) {
@@ -70,12 +72,18 @@ public class LivenessWorker {
         this.timeline = new FrameTimeline(config.session().maxDuration(), config.frames().clockSkew());
         this.batchTimer = Timer.builder("lifecert.liveness.batch").publishPercentileHistogram().register(registry);
         this.autoStart = config.consumerEnabled();
+        this.framePool = new FramePool(config.frameThreads());
     }
 
     void onStart(@Observes StartupEvent event) {
         if (autoStart) {
             start();
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopFrameThreads() {
+        framePool.close();
     }
 
     /** Starts the consumer threads ({@code lifecert.liveness.concurrency} sessions at once). */
@@ -130,18 +138,27 @@ public class LivenessWorker {
                 .sorted(Comparator.comparingInt(FrameBatchCaptured.Frame::sequence)).toList();
         BestFrames best = new BestFrames(Math.max(1, config.frames().antiSpoofPerBatch()));
         try {
-            for (FrameBatchCaptured.Frame frame : frames) {
-                if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
-                    state.flag(LivenessReason.FRAME_TIME_INVALID);
+            // the engine works on the frames (on the frame threads) while this thread checks time and replays
+            FramePool.Pending pending = framePool.start(frames, frame -> analyzer.analyze(frame.sequence(),
+                    frame.capturedAt(), frame.jpegBase64(), step.action));
+            try {
+                for (FrameBatchCaptured.Frame frame : frames) {
+                    if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
+                        state.flag(LivenessReason.FRAME_TIME_INVALID);
+                    }
+                    if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
+                        state.flag(LivenessReason.REPLAY_SUSPECTED);
+                    }
                 }
-                if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
-                    state.flag(LivenessReason.REPLAY_SUSPECTED);
-                }
-                AnalysedFrame analysed = analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
-                        step.action);
-                step.frames.add(analysed.signal());
+            } catch (RuntimeException e) {
+                pending.discard();
+                throw e;
+            }
+            List<AnalysedFrame> analysed = pending.await();
+            for (int i = 0; i < analysed.size(); i++) {
+                step.frames.add(analysed.get(i).signal());
                 state.framesSeen++;
-                best.offer(step.frames.size() - 1, analysed);
+                best.offer(step.frames.size() - 1, analysed.get(i));
             }
             List<BestFrames.Entry> picked = best.picked();
             for (int i = 0; i < picked.size(); i++) {

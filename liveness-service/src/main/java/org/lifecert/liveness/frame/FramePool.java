@@ -1,0 +1,93 @@
+package org.lifecert.liveness.frame;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Analyses the frames of one batch on several threads, so that a batch uses both cores when the instance is not
+ * saturated (the last batch of a session is decided sooner); the ONNX sessions are shared and thread-safe, each
+ * thread has its own input buffers. With one thread the frames are analysed on the caller's thread.
+ */
+public final class FramePool implements AutoCloseable {
+
+    private final ExecutorService executor;
+
+    public FramePool(int threads) {
+        if (threads <= 1) {
+            executor = null;
+        } else {
+            AtomicInteger n = new AtomicInteger();
+            executor = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "liveness-frame-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    /** Starts the analysis of every item; {@link Pending#await} gives the results in the items' order. */
+    public <T> Pending start(List<T> items, Function<T, AnalysedFrame> analysis) {
+        List<CompletableFuture<AnalysedFrame>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(executor == null ? CompletableFuture.completedFuture(analysis.apply(item))
+                    : CompletableFuture.supplyAsync(() -> analysis.apply(item), executor));
+        }
+        return new Pending(futures);
+    }
+
+    /** Analyses under way. */
+    public static final class Pending {
+        private final List<CompletableFuture<AnalysedFrame>> futures;
+
+        private Pending(List<CompletableFuture<AnalysedFrame>> futures) {
+            this.futures = futures;
+        }
+
+        /** The results in order; when one failed, every other result is closed and the failure rethrown. */
+        public List<AnalysedFrame> await() {
+            List<AnalysedFrame> results = new ArrayList<>(futures.size());
+            RuntimeException failure = null;
+            for (CompletableFuture<AnalysedFrame> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = failure != null ? failure : new IllegalStateException("interrupted", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failure = failure != null ? failure : cause instanceof RuntimeException r ? r
+                            : new IllegalStateException(cause);
+                }
+            }
+            if (failure != null) {
+                results.forEach(AnalysedFrame::close);
+                throw failure;
+            }
+            return results;
+        }
+
+        /** Waits for every analysis and frees its result (the batch failed before {@link #await}). */
+        public void discard() {
+            for (CompletableFuture<AnalysedFrame> future : futures) {
+                try {
+                    future.join().close();
+                } catch (RuntimeException ignored) {
+                    // the batch is failing already; this frame's own failure adds nothing
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+    }
+}
