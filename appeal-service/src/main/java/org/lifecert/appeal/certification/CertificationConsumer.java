@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.lifecert.appeal.config.AppealConfig;
 import org.lifecert.events.CollectionReviewed;
+import org.lifecert.events.Envelope;
+import org.lifecert.events.EventData;
 import org.lifecert.events.CollectionSubmitted;
 import org.lifecert.events.LivenessVerdict;
 import org.lifecert.events.MatchVerdict;
@@ -15,9 +17,13 @@ import org.lifecert.events.PersonUpdated;
 import org.lifecert.events.ReferenceTemplateRegistered;
 import org.lifecert.events.SessionStarted;
 import org.lifecert.events.Topics;
+import org.lifecert.messaging.consumer.BatchEventHandler;
 import org.lifecert.messaging.consumer.EventConsumers;
 
-/** Thin: the consumer loop decodes and checks the inbox; the service folds in the same transaction. */
+/**
+ * Thin: the consumer loop decodes and checks the inbox; the service folds in the same transaction.
+ * Batched ({@code lifecert.messaging.consumer.batch-size}): a poll's events are folded together.
+ */
 @ApplicationScoped
 public class CertificationConsumer {
 
@@ -43,9 +49,17 @@ public class CertificationConsumer {
         if (!config.consumersEnabled()) {
             return;
         }
-        consumers.start(config.consumerGroup(), TOPICS, config.consumerThreads(), event -> {
-            if (FOLDED.contains(event.type())) {
-                service.apply(event);
+        consumers.start(config.consumerGroup(), TOPICS, config.consumerThreads(), new BatchEventHandler() {
+            @Override
+            public void handle(Envelope<? extends EventData> event) {
+                if (FOLDED.contains(event.type())) {
+                    service.apply(event);
+                }
+            }
+
+            @Override
+            public void handleAll(List<Envelope<? extends EventData>> events) {
+                service.applyAll(events.stream().filter(e -> FOLDED.contains(e.type())).toList());
             }
         });
     }

@@ -7,8 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.query.NativeQuery;
@@ -34,6 +38,7 @@ public class CertificationService {
     private final EntityManager em;
     private final String source;
     private final Timer foldTimer;
+    private final Timer batchTimer;
 
     public CertificationService(CertificationStore store, CertificationFold fold, Outbox outbox, EntityManager em,
             MessagingConfig messaging, MeterRegistry registry) {
@@ -44,6 +49,9 @@ public class CertificationService {
         this.source = messaging.source();
         this.foldTimer = Timer.builder("lifecert.appeal.fold").description("lock, fold, save, outbox of one change")
                 .publishPercentiles(0.5, 0.95).register(registry);
+        this.batchTimer = Timer.builder("lifecert.appeal.fold.batch")
+                .description("lock, fold, save, outbox of one consumed batch").publishPercentiles(0.5, 0.95)
+                .register(registry);
     }
 
     /** Folds one consumed event (joins the consumer loop's transaction). */
@@ -56,6 +64,43 @@ public class CertificationService {
         foldTimer.record(() -> {
             CertificationRecord r = store.lockOrCreate(person, event.bureau());
             finish(r, fold.apply(r, event));
+        });
+    }
+
+    /**
+     * Folds the events of one consumed batch (joins the consumer loop's transaction): every person of
+     * the batch locked with one query, each event folded in order, each touched record saved once,
+     * every outgoing event written with one outbox insert. Same end state and events as applying
+     * them one by one: the fold is a function of the facts, and a person's events keep their order.
+     */
+    @Transactional
+    public void applyAll(List<Envelope<? extends EventData>> events) {
+        Map<UUID, String> bureauByPerson = new LinkedHashMap<>();
+        for (Envelope<? extends EventData> event : events) {
+            UUID person = personOf(event);
+            if (person != null) {
+                bureauByPerson.putIfAbsent(person, event.bureau());
+            }
+        }
+        if (bureauByPerson.isEmpty()) {
+            return;
+        }
+        batchTimer.record(() -> {
+            Map<UUID, CertificationRecord> records = store.lockOrCreateAll(bureauByPerson);
+            Map<UUID, List<EventData>> out = new TreeMap<>();
+            for (Envelope<? extends EventData> event : events) {
+                UUID person = personOf(event);
+                if (person != null) {
+                    out.computeIfAbsent(person, p -> new ArrayList<>()).addAll(fold.apply(records.get(person), event));
+                }
+            }
+            List<Envelope<?>> outgoing = new ArrayList<>();
+            out.forEach((person, data) -> {
+                CertificationRecord r = records.get(person);
+                save(r, data);
+                data.forEach(d -> outgoing.add(Envelope.of(source, r.personId.toString(), r.bureau, d)));
+            });
+            outbox.publishAll(outgoing);
         });
     }
 
@@ -92,14 +137,21 @@ public class CertificationService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome finish(CertificationRecord r, List<EventData> events, boolean publish) {
+        Outcome o = save(r, events);
+        if (publish) {
+            outbox.publishAll(events.stream().<Envelope<?>>map(d -> Envelope.of(source, r.personId.toString(), r.bureau, d))
+                    .toList());
+        }
+        return o;
+    }
+
+    /** The record, its period rows and the side rows of its new events (not the outbox). */
+    private Outcome save(CertificationRecord r, List<EventData> events) {
         boolean periodsChanged = events.stream()
                 .anyMatch(e -> e instanceof CertificationDue || e instanceof CertificationOverdue);
         Outcome o = store.save(r, periodsChanged);
         for (EventData data : events) {
             sideEffects(r, data);
-            if (publish) {
-                outbox.publish(Envelope.of(source, r.personId.toString(), r.bureau, data));
-            }
         }
         return o;
     }

@@ -9,8 +9,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.lifecert.appeal.period.PeriodPolicy;
@@ -53,6 +57,51 @@ public class CertificationStore {
                 .setParameter("p", personId).setParameter("b", bureau).setParameter("doc", write(fresh))
                 .executeUpdate();
         return lock(personId).orElseThrow();
+    }
+
+    /**
+     * The records of {@code bureauByPerson}'s persons, all locked for this transaction; the unknown
+     * ones created first. One insert and one select whatever the number of persons; rows are locked
+     * in person-id order so two transactions locking overlapping persons cannot deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, CertificationRecord> lockOrCreateAll(Map<UUID, String> bureauByPerson) {
+        if (bureauByPerson.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] persons = bureauByPerson.keySet().stream().sorted().toArray(UUID[]::new);
+        List<?> known = em.createNativeQuery("select person_id from certification_record where person_id = any(:ps)")
+                .setParameter("ps", persons).getResultList();
+        Set<UUID> missing = new TreeSet<>(bureauByPerson.keySet());
+        known.forEach(missing::remove);
+        if (!missing.isEmpty()) {
+            StringBuilder sql = new StringBuilder("insert into certification_record (person_id, bureau, state, doc) values ");
+            int i = 0;
+            for (UUID person : missing) {
+                sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
+                        .append(", 'NOT_COLLECTED', cast(?").append(3 * i + 3).append(" as jsonb))");
+                i++;
+            }
+            var insert = em.createNativeQuery(sql.append(" on conflict do nothing").toString());
+            i = 0;
+            for (UUID person : missing) {
+                String bureau = bureauByPerson.get(person);
+                insert.setParameter(3 * i + 1, person).setParameter(3 * i + 2, bureau)
+                        .setParameter(3 * i + 3, write(fold.newRecord(person, bureau)));
+                i++;
+            }
+            insert.executeUpdate();
+        }
+        List<?> docs = em.createNativeQuery("""
+                select cast(doc as text) from certification_record where person_id = any(:ps)
+                order by person_id for update""")
+                .setParameter("ps", persons).getResultList();
+        Map<UUID, CertificationRecord> locked = new HashMap<>();
+        for (Object doc : docs) {
+            CertificationRecord r = read((String) doc);
+            locked.put(r.personId, r);
+        }
+        return locked;
     }
 
     /** Unlocked read for queries. */
