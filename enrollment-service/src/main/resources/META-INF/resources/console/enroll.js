@@ -1,6 +1,7 @@
 // Counter enrolment: the person form (seed fields and messages, checked as the clerk types), the
 // counter webcam for the reference photo, the quality gate's answer, search, edit, deactivation.
-// APIs: /api/v1/persons (POST, PUT, lookup, search, deactivation), /api/v1/persons/{id}/reference-photos.
+// APIs: /api/v1/persons (POST, PUT, lookup, search, deactivation), /api/v1/persons/{id}/reference-photos,
+// /api/v1/reference/nationalities and /consulates (the 国籍 and 使领馆 lists).
 'use strict';
 (function () {
   const { $, api, say, t } = LC;
@@ -353,6 +354,34 @@
       say(err.message, 'error', 'deact-status-msg');
     }
   });
+
+  // ---------- 国籍 and 使领馆: the server's lists (the only values it accepts), consulates grouped by country
+  async function loadLists() {
+    try {
+      const [countries, missions] = await Promise.all([api('/api/v1/reference/nationalities'), api('/api/v1/reference/consulates')]);
+      const byName = (a, b) => a.name.localeCompare(b.name, 'zh-CN');
+      const nationality = $('nationality');
+      const chosenNationality = nationality.value;
+      [...countries].sort(byName).forEach((c) => { if (c.name !== chosenNationality) nationality.add(new Option(c.name, c.name)); });
+      const countryName = new Map(countries.map((c) => [c.code, c.name]));
+      const groups = new Map();
+      for (const m of missions) {
+        if (!groups.has(m.country)) groups.set(m.country, []);
+        groups.get(m.country).push(m);
+      }
+      const consulate = $('consulate');
+      const chosenConsulate = consulate.value;
+      [...groups.keys()].map((code) => ({ code, name: countryName.get(code) || code })).sort(byName).forEach((c) => {
+        const group = document.createElement('optgroup');
+        group.label = c.name;
+        groups.get(c.code).forEach((m) => { if (m.name !== chosenConsulate) group.appendChild(new Option(m.name, m.name)); });
+        consulate.appendChild(group);
+      });
+    } catch (err) {
+      say(t('国籍和使领馆列表加载失败，请刷新页面', 'lists.failed') + '（' + err.message + '）', 'error');
+    }
+  }
+  loadLists();
 
   document.addEventListener('DOMContentLoaded', () => $('q').focus());
 })();

@@ -1,6 +1,8 @@
 package org.lifecert.enrollment.person;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import org.lifecert.events.Envelope;
 import org.lifecert.events.EventData;
 import org.lifecert.events.PersonEnrolled;
@@ -21,13 +23,31 @@ public class PersonEvents {
     }
 
     public void enrolled(Person p) {
-        publish(p, new PersonEnrolled(p.id, p.idNumberHash, p.idNumberMasked, p.surname, p.givenName, p.sex, p.birthDate,
-                p.benefitType, p.pensionPlace, p.phone, p.email, p.abroadDetails(), p.status));
+        outbox.publish(enrolledEvent(p));
     }
 
     public void updated(Person p) {
-        publish(p, new PersonUpdated(p.id, p.idNumberHash, p.idNumberMasked, p.surname, p.givenName, p.sex, p.birthDate,
-                p.benefitType, p.pensionPlace, p.phone, p.email, p.abroadDetails(), p.status, p.deactivationReason));
+        outbox.publish(updatedEvent(p));
+    }
+
+    /** PersonEnrolled for each of {@code created}, then PersonUpdated for each of {@code updated}: one batch insert. */
+    public void enrolledAndUpdated(List<Person> created, List<Person> updated) {
+        List<Envelope<?>> batch = new ArrayList<>(created.size() + updated.size());
+        created.forEach(p -> batch.add(enrolledEvent(p)));
+        updated.forEach(p -> batch.add(updatedEvent(p)));
+        outbox.publishAll(batch);
+    }
+
+    private Envelope<PersonEnrolled> enrolledEvent(Person p) {
+        return Envelope.of(source, p.id.toString(), p.bureau, new PersonEnrolled(p.id, p.idNumberHash, p.idNumberMasked,
+                p.surname, p.givenName, p.sex, p.birthDate, p.benefitType, p.pensionPlace, p.phone, p.email,
+                p.abroadDetails(), p.status));
+    }
+
+    private Envelope<PersonUpdated> updatedEvent(Person p) {
+        return Envelope.of(source, p.id.toString(), p.bureau, new PersonUpdated(p.id, p.idNumberHash, p.idNumberMasked,
+                p.surname, p.givenName, p.sex, p.birthDate, p.benefitType, p.pensionPlace, p.phone, p.email,
+                p.abroadDetails(), p.status, p.deactivationReason));
     }
 
     /** Any other enrollment event about {@code p}. */

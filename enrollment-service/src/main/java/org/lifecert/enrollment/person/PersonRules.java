@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.lifecert.enrollment.reference.Consulate;
+import org.lifecert.enrollment.reference.Country;
+import org.lifecert.enrollment.reference.ReferenceLists;
 import org.lifecert.events.BenefitType;
 import org.lifecert.events.PersonEnrolled;
 import org.lifecert.events.Sex;
@@ -13,7 +16,7 @@ import org.lifecert.platform.web.FieldError;
 
 /**
  * The seed table's input rules (中文姓/中文名: 必填, 20 字以内汉字; 中国身份证号 必填; 性别 男/女; 出生日期
- * 今天>范围>1900-01-01; 使领馆 必填 for residents abroad) plus GB 11643: the birth date and sex
+ * 今天>范围>1900-01-01; 国籍 列表选择 and 使领馆 必填 from the lists for residents abroad) plus GB 11643: the birth date and sex
  * entered must be the ones the ID number encodes. Plain class: unit-tested without Quarkus and
  * shared by the API and the roster import.
  */
@@ -26,6 +29,17 @@ public final class PersonRules {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PASSPORT = Pattern.compile("[A-Za-z0-9]{5,20}");
     private static final LocalDate EARLIEST_EXCLUSIVE = LocalDate.of(1900, 1, 1);
+
+    private final ReferenceLists lists;
+
+    /** With the lists shipped in this module. */
+    public PersonRules() {
+        this(ReferenceLists.bundled());
+    }
+
+    public PersonRules(ReferenceLists lists) {
+        this.lists = lists;
+    }
 
     /** Either the details or the field errors, in form order. */
     public record Outcome(PersonDetails details, List<FieldError> errors) {
@@ -81,20 +95,22 @@ public final class PersonRules {
         }
         PersonEnrolled.Abroad abroadDetails = null;
         if (abroad) {
-            String nationality = trim(form.abroad().nationality());
-            if (nationality == null || nationality.length() > 100) {
+            // 国籍 and 使领馆 are list choices: a value off the list is as good as none (the ISO code is
+            // accepted for a nationality too); what is kept is the list's Chinese name.
+            Optional<Country> nationality = lists.country(trim(form.abroad().nationality()));
+            if (nationality.isEmpty()) {
                 errors.add(new FieldError("abroad.nationality", PersonMessages.NATIONALITY));
             }
             String passport = trim(form.abroad().passportNumber());
             if (passport == null || !PASSPORT.matcher(passport).matches()) {
                 errors.add(new FieldError("abroad.passportNumber", PersonMessages.PASSPORT));
             }
-            String consulate = trim(form.abroad().consulate());
-            if (consulate == null || consulate.length() > 200) {
+            Optional<Consulate> consulate = lists.consulate(trim(form.abroad().consulate()));
+            if (consulate.isEmpty()) {
                 errors.add(new FieldError("abroad.consulate", PersonMessages.CONSULATE));
             }
-            abroadDetails = new PersonEnrolled.Abroad(nationality, passport == null ? null : passport.toUpperCase(),
-                    consulate);
+            abroadDetails = new PersonEnrolled.Abroad(nationality.map(Country::name).orElse(null),
+                    passport == null ? null : passport.toUpperCase(), consulate.map(Consulate::name).orElse(null));
         }
         if (!errors.isEmpty()) {
             return new Outcome(null, List.copyOf(errors));

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.lifecert.enrollment.person.PersonEvents;
 import org.lifecert.enrollment.person.PersonMessages;
 import org.lifecert.enrollment.person.PersonService;
 import org.lifecert.enrollment.person.ResidentIdNumber;
-import org.lifecert.enrollment.photo.ImageFormat;
 import org.lifecert.events.PersonStatus;
 import org.lifecert.events.RelativeLinked;
 import org.lifecert.platform.pii.IdNumbers;
@@ -67,10 +65,11 @@ public class RelativeService {
         if (r.relationship() == null || !RELATIONSHIPS.contains(r.relationship().strip())) {
             errors.add(new FieldError("relationship", RelativeMessages.RELATIONSHIP));
         }
-        byte[] photo = decodePhoto(r.documentPhotoBase64());
-        if (photo == null) {
-            errors.add(new FieldError("documentPhotoBase64", RelativeMessages.DOCUMENT_PHOTO));
+        DocumentPhoto.Outcome document = new DocumentPhoto(config.photos().maxBytes()).check(r.documentPhotoBase64());
+        if (!document.accepted()) {
+            errors.add(new FieldError("documentPhotoBase64", document.message()));
         }
+        byte[] photo = document.bytes();
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -186,17 +185,5 @@ public class RelativeService {
     @Transactional
     public int purgeDocuments(Instant now) {
         return RelativeLink.update("documentPhoto = null where documentPhoto is not null and documentPurgeAfter < ?1", now);
-    }
-
-    private byte[] decodePhoto(String base64) {
-        if (base64 == null || base64.isBlank()) {
-            return null;
-        }
-        try {
-            byte[] bytes = Base64.getMimeDecoder().decode(base64);
-            return bytes.length <= config.photos().maxBytes() && ImageFormat.of(bytes) != null ? bytes : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

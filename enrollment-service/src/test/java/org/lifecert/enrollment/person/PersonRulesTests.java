@@ -74,7 +74,31 @@ class PersonRulesTests {
                 Arguments.of("abroad with blank consulate", abroad("英国", "E1234567", " "), "abroad.consulate", "请选择使领馆"),
                 Arguments.of("abroad without nationality", abroad(null, "E1234567", "中国驻英国大使馆"), "abroad.nationality", "请选择国籍"),
                 Arguments.of("abroad without passport", abroad("英国", null, "中国驻英国大使馆"), "abroad.passportNumber", "请输入正确的护照号码"),
-                Arguments.of("abroad passport with symbols", abroad("英国", "E12#45", "中国驻英国大使馆"), "abroad.passportNumber", "请输入正确的护照号码"));
+                Arguments.of("abroad passport with symbols", abroad("英国", "E12#45", "中国驻英国大使馆"), "abroad.passportNumber", "请输入正确的护照号码"),
+                Arguments.of("nationality off the list", abroad("大英帝国", "E1234567", "中国驻英国大使馆"), "abroad.nationality", "请选择国籍"),
+                Arguments.of("nationality unknown code", abroad("XX", "E1234567", "中国驻英国大使馆"), "abroad.nationality", "请选择国籍"),
+                Arguments.of("consulate off the list", abroad("英国", "E1234567", "驻英国使馆"), "abroad.consulate", "请选择使领馆"),
+                Arguments.of("consulate that does not exist", abroad("英国", "E1234567", "中国驻火星总领事馆"), "abroad.consulate", "请选择使领馆"));
+    }
+
+    static Stream<Arguments> listChoices() {
+        return Stream.of(
+                Arguments.of("Chinese name", "英国", "中国驻英国大使馆", "英国", "中国驻英国大使馆"),
+                Arguments.of("ISO code", "GB", "中国驻曼彻斯特总领事馆", "英国", "中国驻曼彻斯特总领事馆"),
+                Arguments.of("lower-case ISO code", "us", "中国驻旧金山总领事馆", "美国", "中国驻旧金山总领事馆"),
+                Arguments.of("Chinese national living abroad", "中国", "中国驻悉尼总领事馆", "中国", "中国驻悉尼总领事馆"),
+                Arguments.of("consulate in another country than the nationality", "CA", "中国驻纽约总领事馆", "加拿大", "中国驻纽约总领事馆"),
+                Arguments.of("surrounding blanks", " 日本 ", " 中国驻大阪总领事馆 ", "日本", "中国驻大阪总领事馆"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("listChoices")
+    void listChoicesAreKeptAsTheListsChineseNames(String description, String nationality, String consulate,
+            String keptNationality, String keptConsulate) {
+        PersonRules.Outcome outcome = rules.check(abroad(nationality, "E1234567", consulate), TODAY);
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(outcome.details().abroad().nationality()).isEqualTo(keptNationality);
+        assertThat(outcome.details().abroad().consulate()).isEqualTo(keptConsulate);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -146,7 +146,7 @@ class RelativeTests {
         broken.put("idNumber", "123");
         broken.put("documentPhotoBase64", Base64.getEncoder().encodeToString("not an image".getBytes()));
         given().contentType("application/json").body(broken).post("/internal/v1/relatives").then().statusCode(400)
-                .body("errors.message", org.hamcrest.Matchers.contains("请输入正确的身份证号", "请选择与亲属的关系", "请上传亲属的身份凭证照片"));
+                .body("errors.message", org.hamcrest.Matchers.contains("请输入正确的身份证号", "请选择与亲属的关系", "身份凭证照片无法识别，请上传JPG或PNG格式的照片"));
 
         given().contentType("application/json").body(request(recipientId, member, "子女")).post("/internal/v1/relatives")
                 .then().statusCode(201);
