@@ -233,6 +233,38 @@ class BrowserTests {
     }
 
     @Test
+    void recipientAddsARelativeFromThePage() throws Exception {
+        TestPerson person = GatewayFixtures.enroll("bureau-a", idNumbers, directory);
+        GatewayFixtures.state(appeal, person.personId(), "DUE");
+        Path document = Path.of("target/id-document.jpg").toAbsolutePath();
+        Files.write(document, GatewayFixtures.jpeg(640, 400, 0.8f, 11));
+        WebDriver driver = chromium(null, 360, 1000);
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            login(driver, wait, person);
+            driver.findElement(By.id("login-btn")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("add-relative-btn"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rel-id-number")))
+                    .sendKeys(GatewayFixtures.newIdNumber());
+            driver.findElement(By.id("rel-surname")).sendKeys("错"); // the enrollment stub refuses this name
+            driver.findElement(By.id("rel-given-name")).sendKeys("四");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("rel-relationship"))).selectByValue("父母");
+            driver.findElement(By.id("rel-photo")).sendKeys(document.toString());
+            driver.findElement(By.id("relative-submit")).click();
+            wait.until(d -> d.findElement(By.id("relative-message")).getText().contains("亲属姓名与身份证号不符"));
+            shot(driver, "7-relative-refused-360px");
+            driver.findElement(By.id("rel-surname")).clear();
+            driver.findElement(By.id("rel-surname")).sendKeys("李");
+            driver.findElement(By.id("relative-submit")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("state-message")).isDisplayed()
+                    && d.findElement(By.id("state-message")).getText().contains("已添加亲情账户：李*，请为亲属扫脸认证"));
+            shot(driver, "8-relative-added-360px");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
     void browserWithoutACameraIsToldThereIsNone() throws Exception {
         TestPerson person = GatewayFixtures.enroll("bureau-a", idNumbers, directory);
         GatewayFixtures.state(appeal, person.personId(), "DUE");
