@@ -67,6 +67,16 @@ class FramePayloadTests {
                 .hasMessageContaining("nonce");
     }
 
+    @Test
+    void frameTextThatWouldNeedEscapingIsNeverSplicedIntoTheEvent() {
+        Envelope<FrameBatchCaptured> event = Envelope.of("capture-gateway", UUID.randomUUID().toString(), "bureau-a",
+                new FrameBatchCaptured(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0, Action.BLINK, "n0nce",
+                        List.of(new FrameBatchCaptured.Frame(0, Instant.parse("2026-11-23T08:00:00Z"), "/9j/\",\"x\":\"")),
+                        false, false, null, Instant.parse("2026-11-23T08:02:00Z")));
+        assertThatThrownBy(() -> new FrameBatchEncoder().encode(event)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not base64");
+    }
+
     private static FrameBatchCaptured batch(String nonce, byte[] jpeg) {
         String base64 = Base64.getEncoder().encodeToString(jpeg);
         return new FrameBatchCaptured(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0, Action.BLINK, nonce,
