@@ -94,11 +94,16 @@ public class CertificationService {
                     out.computeIfAbsent(person, p -> new ArrayList<>()).addAll(fold.apply(records.get(person), event));
                 }
             }
+            List<CertificationStore.Change> changes = new ArrayList<>(out.size());
+            out.forEach((person, data) -> changes.add(new CertificationStore.Change(records.get(person), periodsChanged(data))));
+            store.saveAll(changes);
             List<Envelope<?>> outgoing = new ArrayList<>();
             out.forEach((person, data) -> {
                 CertificationRecord r = records.get(person);
-                save(r, data);
-                data.forEach(d -> outgoing.add(Envelope.of(source, r.personId.toString(), r.bureau, d)));
+                data.forEach(d -> {
+                    sideEffects(r, d);
+                    outgoing.add(Envelope.of(source, r.personId.toString(), r.bureau, d));
+                });
             });
             outbox.publishAll(outgoing);
         });
@@ -147,13 +152,15 @@ public class CertificationService {
 
     /** The record, its period rows and the side rows of its new events (not the outbox). */
     private Outcome save(CertificationRecord r, List<EventData> events) {
-        boolean periodsChanged = events.stream()
-                .anyMatch(e -> e instanceof CertificationDue || e instanceof CertificationOverdue);
-        Outcome o = store.save(r, periodsChanged);
+        Outcome o = store.save(r, periodsChanged(events));
         for (EventData data : events) {
             sideEffects(r, data);
         }
         return o;
+    }
+
+    private static boolean periodsChanged(List<EventData> events) {
+        return events.stream().anyMatch(e -> e instanceof CertificationDue || e instanceof CertificationOverdue);
     }
 
     private void sideEffects(CertificationRecord r, EventData data) {

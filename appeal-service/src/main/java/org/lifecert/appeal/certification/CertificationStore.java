@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 import org.lifecert.appeal.period.PeriodPolicy;
 
@@ -128,59 +131,75 @@ public class CertificationStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome save(CertificationRecord r, boolean periodsChanged) {
-        Outcome o = fold.outcome(r);
-        String result = r.period == null ? null
-                : o.state() + "|" + o.channel() + "|" + o.certifiedAt() + "|" + r.period.id();
-        boolean resultChanged = result != null && !result.equals(r.savedResult);
-        r.savedResult = result;
-        NativeQuery<?> q = em.createNativeQuery("""
-                update certification_record set bureau = :b, state = :s, period_id = :pid, period_start = :ps,
-                  period_end = :pe, channel = :ch, certified_at = :ca, failed_attempts = :fa, appeal_id = :aid,
-                  appeal_status = :ast, appeal_opened_at = :aoa, appeal_due = :ad, suspended_since = :ss,
-                  pending_deadline = :pd, advance_on = :ao, doc = cast(:doc as jsonb), updated_at = now()
-                where person_id = :p""").unwrap(NativeQuery.class);
-        q.setParameter("b", r.bureau, String.class)
-                .setParameter("s", o.state().name(), String.class)
-                .setParameter("pid", r.period == null ? null : r.period.id(), String.class)
-                .setParameter("ps", r.period == null ? null : r.period.start(), LocalDate.class)
-                .setParameter("pe", r.period == null ? null : r.period.end(), LocalDate.class)
-                .setParameter("ch", o.channel() == null ? null : o.channel().name(), String.class)
-                .setParameter("ca", o.certifiedAt(), Instant.class)
-                .setParameter("fa", o.failedAttempts(), Integer.class)
-                .setParameter("aid", o.appeal() == null ? null : o.appeal().appealId(), UUID.class)
-                .setParameter("ast", o.appeal() == null ? null : o.appeal().status().name(), String.class)
-                .setParameter("aoa", o.appeal() == null ? null : o.appeal().openedAt(), Instant.class)
-                .setParameter("ad", o.appeal() == null ? null : o.appeal().dueDate(), LocalDate.class)
-                .setParameter("ss", r.suspendedSince, LocalDate.class)
-                .setParameter("pd", o.earliestPendingDeadline(), Instant.class)
-                .setParameter("ao", advanceOn(r, o), LocalDate.class)
-                .setParameter("doc", write(r), String.class)
-                .setParameter("p", r.personId, UUID.class)
-                .executeUpdate();
-        if (r.period != null) {
-            if (periodsChanged) {
-                for (CertificationRecord.PeriodSummary h : r.history) {
-                    upsertResult(r, h.periodId, h.state, h.channel, h.certifiedAt);
-                }
-            }
-            if (periodsChanged || resultChanged) {
-                upsertResult(r, r.period.id(), o.state(), o.channel(), o.certifiedAt());
-            }
-        }
-        return o;
+        return saveAll(List.of(new Change(r, periodsChanged))).get(0);
     }
 
-    private void upsertResult(CertificationRecord r, String period, CertificationState state,
+    /** A record to save and whether a period opened or closed since it was last saved. */
+    public record Change(CertificationRecord record, boolean periodsChanged) {
+    }
+
+    /**
+     * {@link #save} for many records with two JDBC batches (records, period results), so a
+     * consumed batch costs two round trips instead of one or two per person.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> saveAll(List<Change> changes) {
+        List<Outcome> outcomes = new ArrayList<>(changes.size());
+        List<Object[]> records = new ArrayList<>(changes.size());
+        List<Object[]> results = new ArrayList<>();
+        for (Change change : changes) {
+            CertificationRecord r = change.record();
+            Outcome o = fold.outcome(r);
+            outcomes.add(o);
+            String result = r.period == null ? null
+                    : o.state() + "|" + o.channel() + "|" + o.certifiedAt() + "|" + r.period.id();
+            boolean resultChanged = result != null && !result.equals(r.savedResult);
+            r.savedResult = result;
+            records.add(new Object[] {r.bureau, o.state().name(), r.period == null ? null : r.period.id(),
+                    r.period == null ? null : r.period.start(), r.period == null ? null : r.period.end(),
+                    o.channel() == null ? null : o.channel().name(), o.certifiedAt(), o.failedAttempts(),
+                    o.appeal() == null ? null : o.appeal().appealId(),
+                    o.appeal() == null ? null : o.appeal().status().name(),
+                    o.appeal() == null ? null : o.appeal().openedAt(), o.appeal() == null ? null : o.appeal().dueDate(),
+                    r.suspendedSince, o.earliestPendingDeadline(), advanceOn(r, o), write(r), r.personId});
+            if (r.period != null) {
+                if (change.periodsChanged()) {
+                    for (CertificationRecord.PeriodSummary h : r.history) {
+                        results.add(resultRow(r, h.periodId, h.state, h.channel, h.certifiedAt));
+                    }
+                }
+                if (change.periodsChanged() || resultChanged) {
+                    results.add(resultRow(r, r.period.id(), o.state(), o.channel(), o.certifiedAt()));
+                }
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            JdbcBatch.run(connection, """
+                    update certification_record set bureau = ?, state = ?, period_id = ?, period_start = ?,
+                      period_end = ?, channel = ?, certified_at = ?, failed_attempts = ?, appeal_id = ?,
+                      appeal_status = ?, appeal_opened_at = ?, appeal_due = ?, suspended_since = ?,
+                      pending_deadline = ?, advance_on = ?, doc = cast(? as jsonb), updated_at = now()
+                    where person_id = ?""", RECORD_TYPES, records);
+            JdbcBatch.run(connection, """
+                    insert into period_result (person_id, period_id, bureau, state, channel, certified_at)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (person_id, period_id) do update set bureau = excluded.bureau, state = excluded.state,
+                      channel = excluded.channel, certified_at = excluded.certified_at""", RESULT_TYPES, results);
+        });
+        return outcomes;
+    }
+
+    private static final int[] RECORD_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DATE,
+            Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.OTHER, Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.DATE, Types.DATE, Types.TIMESTAMP_WITH_TIMEZONE, Types.DATE,
+            Types.VARCHAR, Types.OTHER};
+    private static final int[] RESULT_TYPES = {Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE};
+
+    private static Object[] resultRow(CertificationRecord r, String period, CertificationState state,
             org.lifecert.events.CertificationChannel channel, Instant certifiedAt) {
-        em.createNativeQuery("""
-                insert into period_result (person_id, period_id, bureau, state, channel, certified_at)
-                values (:p, :pid, :b, :s, :ch, :ca)
-                on conflict (person_id, period_id) do update set bureau = excluded.bureau, state = excluded.state,
-                  channel = excluded.channel, certified_at = excluded.certified_at""").unwrap(NativeQuery.class)
-                .setParameter("p", r.personId, UUID.class).setParameter("pid", period, String.class)
-                .setParameter("b", r.bureau, String.class).setParameter("s", state.name(), String.class)
-                .setParameter("ch", channel == null ? null : channel.name(), String.class)
-                .setParameter("ca", certifiedAt, Instant.class).executeUpdate();
+        return new Object[] {r.personId, period, r.bureau, state.name(), channel == null ? null : channel.name(),
+                certifiedAt};
     }
 
     /** First day {@link CertificationFold#advanceTo} can change something for this person. */
