@@ -165,6 +165,47 @@ class ConsoleBrowserTests {
     }
 
     @Test
+    void clerkEnrolsAResidentAbroadChoosingNationalityAndConsulateFromTheLists() throws Exception {
+        WebDriver d = browser("clerk-a", "clerk");
+        try {
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+            d.get(base + "console/enroll.html");
+            wait.until(x -> text(x, "lc-user").contains("bureau-a"));
+            // Both selects are filled from /api/v1/reference; consulates are grouped by country.
+            wait.until(x -> new Select(x.findElement(By.id("nationality"))).getOptions().size() > 200);
+            wait.until(x -> !x.findElements(By.cssSelector("#consulate optgroup[label='美国'] option")).isEmpty());
+            assertThat(d.findElements(By.cssSelector("#consulate optgroup[label='美国'] option")).stream()
+                    .map(e -> e.getAttribute("value")).toList()).startsWith("中国驻美国大使馆").contains("中国驻旧金山总领事馆");
+
+            String id = PersonForms.idNumber(true);
+            d.findElement(By.id("surname")).sendKeys("李");
+            d.findElement(By.id("givenName")).sendKeys("海外");
+            d.findElement(By.id("idNumber")).sendKeys(id, Keys.TAB);
+            new Select(d.findElement(By.id("benefitType"))).selectByValue("RETIREMENT");
+            new Select(d.findElement(By.id("pensionPlace"))).selectByVisibleText("顺城区");
+            d.findElement(By.id("abroad")).click();
+            d.findElement(By.id("phone")).sendKeys("+1 415 555 0100");
+            d.findElement(By.id("passportNumber")).sendKeys("E12345678");
+            d.findElement(By.id("save")).click();
+            wait.until(x -> text(x, "consulate-msg").equals("请选择使领馆"));
+            assertThat(text(d, "nationality-msg")).isEqualTo("请选择国籍");
+
+            new Select(d.findElement(By.id("nationality"))).selectByVisibleText("美国");
+            new Select(d.findElement(By.id("consulate"))).selectByVisibleText("中国驻旧金山总领事馆");
+            d.findElement(By.id("save")).click();
+            wait.until(x -> text(x, "status").contains("已保存"));
+            shot(d, "console-enroll-abroad");
+            String personId = Staff.clerkA().body(Map.of("idNumber", id)).post("/api/v1/persons/lookup").then().statusCode(200)
+                    .extract().path("id");
+            Staff.clerkA().get("/api/v1/persons/" + personId).then().statusCode(200)
+                    .body("abroad.nationality", org.hamcrest.Matchers.equalTo("美国"))
+                    .body("abroad.consulate", org.hamcrest.Matchers.equalTo("中国驻旧金山总领事馆"));
+        } finally {
+            d.quit();
+        }
+    }
+
+    @Test
     void clerkImportsARosterWithOneBadRowAndSeesTheRowError() throws Exception {
         WebDriver d = browser("clerk-a", "clerk");
         try {
