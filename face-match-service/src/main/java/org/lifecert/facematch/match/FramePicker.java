@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import org.lifecert.events.FrameBatchCaptured;
 import org.lifecert.face.AnalysisOptions;
 import org.lifecert.face.FaceEngine;
@@ -23,6 +25,7 @@ import org.lifecert.facematch.config.FaceMatchConfig;
  * embedding models, at most {@code frames.embed-per-batch} kept per batch; a frame the pose model finds turned
  * beyond {@code frames.max-angle} is not kept (the next candidate is tried).</li>
  * </ol>
+ * Each consumer thread analyses with its own engine ({@code ThreadEngines}: much faster embeddings).
  * The decision stays honest: only frontal, single-face, open-eyed frames are embedded and compared.
  */
 final class FramePicker {
@@ -30,19 +33,22 @@ final class FramePicker {
     private static final AnalysisOptions CANDIDATE = AnalysisOptions.defaults().withPose(false).withAntiSpoof(false);
     private static final AnalysisOptions EMBED = AnalysisOptions.defaults().withAntiSpoof(false).withEmbedding(true);
 
-    private final FaceEngine engine;
+    private final Supplier<FaceEngine> engine;
     private final FrameSelector selector;
     private final FaceMatchConfig.Frames frames;
     private final Consumer<StageTimings> timings;
+    private final LongConsumer engineCpuNanos;
 
     private record Candidate(FrameBatchCaptured.Frame frame, byte[] image, double rank) {
     }
 
-    FramePicker(FaceEngine engine, FaceMatchConfig.Frames frames, Consumer<StageTimings> timings) {
+    FramePicker(Supplier<FaceEngine> engine, FaceMatchConfig.Frames frames, Consumer<StageTimings> timings,
+                LongConsumer engineCpuNanos) {
         this.engine = engine;
         this.selector = new FrameSelector(frames.maxAngle());
         this.frames = frames;
         this.timings = timings;
+        this.engineCpuNanos = engineCpuNanos;
     }
 
     /** Considers the batch's frames (in sequence order) and keeps the good ones in {@code state}. */
@@ -111,7 +117,9 @@ final class FramePicker {
 
     private ImageAnalysis analyze(byte[] image, AnalysisOptions options) {
         StageTimings t = new StageTimings();
-        ImageAnalysis analysis = engine.analyze(image, options.withTimings(t));
+        long cpu = CpuTime.thread();
+        ImageAnalysis analysis = engine.get().analyze(image, options.withTimings(t));
+        engineCpuNanos.accept(CpuTime.thread() - cpu);
         timings.accept(t);
         return analysis;
     }

@@ -23,6 +23,7 @@ import org.lifecert.face.FaceEngine;
 import org.lifecert.face.FaceTemplate;
 import org.lifecert.face.StageTimings;
 import org.lifecert.facematch.config.FaceMatchConfig;
+import org.lifecert.facematch.frame.ThreadEngines;
 import org.lifecert.facematch.template.TemplateStore;
 import org.lifecert.facematch.threshold.BureauThresholds;
 import org.lifecert.messaging.MessagingConfig;
@@ -55,8 +56,10 @@ public class MatchWorker {
     private final Map<StageTimings.Stage, Timer> stageTimers = new EnumMap<>(StageTimings.Stage.class);
     private final Counter frames;
     private final Timer batchTimer;
+    /** CPU time of the consumer threads handling batches (the face engine's share counted apart): the profile. */
+    private final Counter batchCpu;
 
-    public MatchWorker(FaceMatchConfig config, EventConsumers consumers, FaceEngine engine, MatchSessionStore sessions,
+    public MatchWorker(FaceMatchConfig config, EventConsumers consumers, ThreadEngines engines, MatchSessionStore sessions,
                        TemplateStore templates, Outbox outbox, MessagingConfig messaging, MeterRegistry registry,
                        BureauThresholds thresholds) {
         this.config = config;
@@ -67,7 +70,9 @@ public class MatchWorker {
         this.messaging = messaging;
         this.registry = registry;
         this.thresholds = thresholds;
-        this.picker = new FramePicker(engine, config.frames(), this::record);
+        Counter engineCpu = registry.counter("lifecert.facematch.cpu.seconds", "part", "face-engine");
+        this.batchCpu = registry.counter("lifecert.facematch.cpu.seconds", "part", "batch");
+        this.picker = new FramePicker(engines::current, config.frames(), this::record, ns -> engineCpu.increment(ns / 1e9));
         for (StageTimings.Stage stage : StageTimings.Stage.values()) {
             stageTimers.put(stage, Timer.builder("lifecert.face.stage").tag("stage", stage.name().toLowerCase(Locale.ROOT))
                     .publishPercentileHistogram().register(registry));
@@ -94,6 +99,7 @@ public class MatchWorker {
             throw new IllegalArgumentException("frame batch lacks sessionId, personId, batchId or frames");
         }
         Timer.Sample sample = Timer.start(registry);
+        long cpu = CpuTime.thread();
         MatchSessionStore.Locked locked = sessions.lockOrCreate(batch.sessionId(), batch.personId(),
                 event.bureau() == null ? "" : event.bureau(), batch.sessionDeadline());
         MatchState state = locked.state();
@@ -110,6 +116,7 @@ public class MatchWorker {
             sessions.save(state);
         }
         sample.stop(batchTimer);
+        batchCpu.increment((CpuTime.thread() - cpu) / 1e9);
     }
 
     private void record(StageTimings timings) {

@@ -72,6 +72,9 @@ class FaceMatchWorkerTests {
     MatchSessionStore sessions;
 
     @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
     org.lifecert.facematch.threshold.BureauThresholds thresholds;
 
     @Inject
@@ -225,6 +228,32 @@ class FaceMatchWorkerTests {
         assertThat(audit).extracting(a -> a.get("action")).containsExactly("REGISTERED", "REFRESHED");
         assertThat(audit.get(1).get("sessionId")).isEqualTo(session.sessionId.toString());
         assertThat(templatesOf(person)).extracting(t -> t.get("origin")).containsExactly("ENROLLMENT", "REFRESH");
+    }
+
+    @Test
+    void sessionMatchedBelowTheRefreshScoreDoesNotRefreshTheTemplate() {
+        // verify/leonard 1 vs 3: about 0.51, a PASS at 0.40 but below refresh.min-score 0.55 (keeps drift out)
+        UUID person = UUID.randomUUID();
+        enrol(person, FaceFrames.dataSet("verify/leonard/1.png"));
+        byte[] camera = FaceFrames.dataSet("verify/leonard/3.png");
+        SessionScript session = new SessionScript(person).step(Action.BLINK, camera, camera);
+        MatchVerdict verdict = run(session);
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
+        assertThat(verdict.score()).isLessThan(0.55);
+
+        Envelope<PersonCertified> certified = Envelope.of("appeal-service", person.toString(), "bureau-a",
+                new PersonCertified(person, "2026", CertificationChannel.SELF_SERVICE, Instant.now(),
+                        LocalDate.now().plusYears(1), session.sessionId, null, null));
+        send(Topics.CERTIFICATION, person.toString(), EventCodec.shared().encodeBytes(certified));
+        // the certification's transaction (inbox record + any refresh) has committed once the inbox holds it
+        await().atMost(WAIT).until(() -> processed(certified.id()));
+        assertThat(templatesOf(person)).extracting(t -> t.get("origin")).containsExactly("ENROLLMENT");
+    }
+
+    private boolean processed(UUID eventId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from inbox_processed where event_id = :id").setParameter("id", eventId)
+                .getSingleResult()).longValue() > 0);
     }
 
     @SuppressWarnings("unchecked")
