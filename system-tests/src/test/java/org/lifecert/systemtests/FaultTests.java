@@ -14,8 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lifecert.events.Topics;
 import org.lifecert.systemtests.clients.Attempts;
@@ -39,17 +41,23 @@ import org.lifecert.testing.TopicReader;
  */
 @ExtendWith(StackExtension.class)
 @Order(9)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultTests {
+
+    /** How long the broker or the database stays away in the restart faults. */
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
 
     private static final String[] ALL = {"enrollment-service", "capture-gateway", "liveness-service", "face-match-service",
         "appeal-service"};
 
     @Test
+    @Order(1)
     void livenessServiceKilledMidSessionDecidesEveryAttemptOnceAfterRestart() {
         killedWorkerStillDecidesEveryAttemptOnce("liveness-service");
     }
 
     @Test
+    @Order(2)
     void faceMatchServiceKilledMidSessionDecidesEveryAttemptOnceAfterRestart() {
         killedWorkerStillDecidesEveryAttemptOnce("face-match-service");
     }
@@ -83,7 +91,56 @@ class FaultTests {
         }
     }
 
+    /**
+     * The broker goes away while two sessions are being decided (every frame accepted by the gateway,
+     * the workers and appeal-service busy with them) and comes back after {@link #OUTAGE}; a third
+     * session is made after the restart. Each of the three is decided once, by the verdicts.
+     */
     @Test
+    @Order(5)
+    void kafkaBrokerRestartedWhileSessionsAreDecidedDecidesEveryAttemptOnce() {
+        Require.services(ALL);
+        SystemStack stack = SystemStack.get();
+        outageDuringSessions("Kafka broker", stack::stopKafka, stack::startKafka, 71);
+    }
+
+    private void outageDuringSessions(String what, Runnable stop, Runnable start, long seed) {
+        List<Recipient> recipients = List.of(recipient(), recipient(), recipient());
+        for (int i = 0; i < 2; i++) {
+            Recipient r = recipients.get(i);
+            r.session = Gateway.start(r.login, null);
+            uploadAll(r, seed + i);
+        }
+        long stoppedAt = System.nanoTime();
+        stop.run();
+        try {
+            Thread.sleep(OUTAGE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            start.run();
+        }
+        System.out.printf("%s stopped and started again after %.1f s%n", what, (System.nanoTime() - stoppedAt) / 1e9);
+        awaitReady(ALL);
+        Recipient after = recipients.get(2);
+        after.session = Gateway.start(after.login, null);
+        uploadAll(after, seed + 2);
+        for (Recipient r : recipients) {
+            JsonNode result = Gateway.awaitResult(r.login, r.session, Attempts.VERDICT_TIMEOUT.multipliedBy(2));
+            assertDecidedOnceAndStateAgrees(r, result);
+        }
+    }
+
+    private static void awaitReady(String... services) {
+        for (String service : services) {
+            org.awaitility.Awaitility.await(service + " ready again").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> Api.of(service).get("/q/health/ready").status() == 200);
+        }
+    }
+
+    @Test
+    @Order(3)
     void duplicateVerdictsChangeNothing() {
         Require.services(ALL);
         // someone else's face: a failure, so a verdict counted twice would show as a second failure (appeal)
@@ -125,6 +182,7 @@ class FaultTests {
     }
 
     @Test
+    @Order(4)
     void poisonRecordsOnEveryInputTopicAreDeadLetteredAndTheFlowGoesOn() {
         // the consumers of the six topics first; enrollment-service only for the flow at the end
         Require.services("capture-gateway", "liveness-service", "face-match-service", "appeal-service", "notification-service");
@@ -200,10 +258,28 @@ class FaultTests {
         }
     }
 
+    /**
+     * One decision of the session: one distinct PersonCertified / AttemptFailed event (envelope id)
+     * naming it. The outbox relay delivers at least once: after a PostgreSQL restart appeal-service's
+     * relay published the same event (same id) twice (18:30 run); consumers drop the copy by their
+     * inbox (see duplicateVerdictsChangeNothing for the same on the verdicts), so a copy is printed,
+     * and a second decision (another id) fails.
+     */
     private static void assertDecidedOnceAndStateAgrees(Recipient r, JsonNode result) {
         String session = r.session.sessionId().toString();
         List<ConsumerRecord<String, byte[]>> decisions = decisionsOf(r.personId, session, Duration.ofSeconds(5));
-        assertThat(decisions).as("decisions of session " + session).hasSize(1);
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (ConsumerRecord<String, byte[]> d : decisions) {
+            try {
+                ids.add(Api.JSON.readTree(d.value()).path("id").asText());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        if (decisions.size() > ids.size()) {
+            System.out.printf("session %s: decision %s delivered %d times (same event id)%n", session, ids, decisions.size());
+        }
+        assertThat(ids).as("distinct decisions of session " + session).hasSize(1);
         String decision = new String(decisions.get(0).value(), StandardCharsets.UTF_8);
         assertThat(decision).as("decided by the verdicts, not by the timeout").doesNotContain("VERDICT_TIMEOUT")
                 .doesNotContainIgnoringCase("verdict_timeout");

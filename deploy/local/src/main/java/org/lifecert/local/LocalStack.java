@@ -24,6 +24,9 @@ public final class LocalStack {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final java.util.Map<String, ServiceProcess> running = new java.util.concurrent.ConcurrentHashMap<>();
     private StackSecrets secrets;
+    private StackSettings settings;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
     private final java.util.Map<String, java.util.Map<String, String>> overrides = new java.util.HashMap<>();
 
     /**
@@ -49,12 +52,13 @@ public final class LocalStack {
         Files.createDirectories(settings.dataDirectory());
         StackSecrets secrets = StackSecrets.loadOrCreate(settings.dataDirectory());
 
-        PostgresServer postgres = PostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"));
-        started.push(postgres);
+        this.settings = settings;
+        postgres = PostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"));
+        started.push(this::stopPostgres);
         for (ServiceSpec spec : settings.services()) {
             postgres.ensureDatabase(spec.database());
         }
-        KafkaBroker kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(),
+        kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(),
                 settings.dataDirectory().resolve("kafka"), 3);
         started.push(kafka);
 
@@ -152,6 +156,37 @@ public final class LocalStack {
         process.kill();
         process.start();
         return process.awaitReady(timeout);
+    }
+
+    /**
+     * Stops the Kafka broker (fault tests: a broker restart while sessions run). Its data is kept;
+     * {@link #startKafka()} brings the same broker back on the same ports.
+     */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker stopped by {@link #stopKafka()} again (same ports, same log directory). */
+    public void startKafka() {
+        kafka.restart();
+    }
+
+    /**
+     * Stops PostgreSQL (pg_ctl fast shutdown: every connection of every service is dropped), data
+     * kept. Fault tests use it for a database restart under the running services.
+     */
+    public synchronized void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory after {@link #stopPostgres()}. */
+    public synchronized void startPostgres() {
+        if (postgres == null) {
+            postgres = PostgresServer.start(settings.postgresPort(), settings.dataDirectory().resolve("postgres"));
+        }
     }
 
     public void stopAll() {

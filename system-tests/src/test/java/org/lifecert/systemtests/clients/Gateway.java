@@ -181,7 +181,8 @@ public final class Gateway {
         return Api.of(SERVICE).as(reviewer).get("/api/v1/sessions/" + sessionId + "/evidence");
     }
 
-    static String captchaAnswer(String captchaId) {
+    /** The answer of an issued captcha, read from the test stack's gateway database (no HTTP hook exists). */
+    public static String captchaAnswer(String captchaId) {
         SystemStack stack = SystemStack.get();
         String url = "jdbc:postgresql://127.0.0.1:" + stack.settings().postgresPort() + "/gateway";
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres");

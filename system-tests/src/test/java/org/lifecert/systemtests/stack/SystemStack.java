@@ -39,6 +39,14 @@ public final class SystemStack {
 
         boolean restart(String service, java.time.Duration timeout);
 
+        void stopKafka();
+
+        void startKafka();
+
+        void stopPostgres();
+
+        void startPostgres();
+
         void stopAll();
     }
 
@@ -54,6 +62,22 @@ public final class SystemStack {
 
             public boolean restart(String service, java.time.Duration timeout) {
                 return s.restart(service, timeout);
+            }
+
+            public void stopKafka() {
+                s.stopKafka();
+            }
+
+            public void startKafka() {
+                s.startKafka();
+            }
+
+            public void stopPostgres() {
+                s.stopPostgres();
+            }
+
+            public void startPostgres() {
+                s.startPostgres();
             }
 
             public void stopAll() {
@@ -311,6 +335,26 @@ public final class SystemStack {
         if (!stack.restart(service, java.time.Duration.ofMinutes(3))) {
             throw new AssertionError(service + " did not become ready after the restart; log " + logOf(service));
         }
+    }
+
+    /** Stops the Kafka broker of the stack (data kept), for a broker restart in the middle of sessions. */
+    public void stopKafka() {
+        stack.stopKafka();
+    }
+
+    /** Starts the stopped broker again on the same ports and data. */
+    public void startKafka() {
+        stack.startKafka();
+    }
+
+    /** Stops PostgreSQL (every service's database, appeal-service's among them); data kept. */
+    public void stopPostgres() {
+        stack.stopPostgres();
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public void startPostgres() {
+        stack.startPostgres();
     }
 
     /** A plain producer on the stack's broker, for poison records and duplicate deliveries. */
