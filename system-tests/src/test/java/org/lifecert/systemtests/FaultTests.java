@@ -104,6 +104,21 @@ class FaultTests {
         outageDuringSessions("Kafka broker", stack::stopKafka, stack::startKafka, 71);
     }
 
+    /**
+     * PostgreSQL (appeal-service's database and every other service's) goes away while two sessions
+     * are being decided and comes back after {@link #OUTAGE}: consumers' transactions fail meanwhile,
+     * the outbox relays lose their replication connection. A third session follows the restart.
+     * Each of the three is decided once, by the verdicts, and appeal-service's state agrees. Last of
+     * the class: if the stack did not recover, no other test's result depends on it.
+     */
+    @Test
+    @Order(6)
+    void postgresRestartedWhileSessionsAreDecidedDecidesEveryAttemptOnce() {
+        Require.services(ALL);
+        SystemStack stack = SystemStack.get();
+        outageDuringSessions("PostgreSQL", stack::stopPostgres, stack::startPostgres, 81);
+    }
+
     private void outageDuringSessions(String what, Runnable stop, Runnable start, long seed) {
         List<Recipient> recipients = List.of(recipient(), recipient(), recipient());
         for (int i = 0; i < 2; i++) {
