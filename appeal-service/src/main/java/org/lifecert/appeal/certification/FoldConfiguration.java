@@ -10,11 +10,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.lifecert.appeal.calendar.StoredCalendarDays;
 import org.lifecert.appeal.calendar.WorkingDayCalendar;
 import org.lifecert.appeal.config.AppealConfig;
 import org.lifecert.appeal.period.PeriodPolicy;
+import org.lifecert.appeal.period.StoredPeriodPolicies;
 
-/** Builds the plain-Java fold and the per-bureau rules from {@link AppealConfig}. */
+/**
+ * Builds the plain-Java fold and the per-bureau rules: a bureau admin's stored period policy and holiday days
+ * (console settings) win over {@link AppealConfig}; the configuration is the default.
+ */
 @ApplicationScoped
 public class FoldConfiguration implements BureauRules {
 
@@ -25,8 +30,14 @@ public class FoldConfiguration implements BureauRules {
     private final Map<String, PeriodPolicy> policies = new ConcurrentHashMap<>();
     private final Map<String, WorkingDayCalendar> calendars = new ConcurrentHashMap<>();
 
-    public FoldConfiguration(AppealConfig config) {
+    private final StoredPeriodPolicies storedPolicies;
+    private final StoredCalendarDays storedDays;
+
+    public FoldConfiguration(AppealConfig config, StoredPeriodPolicies storedPolicies,
+            StoredCalendarDays storedDays) {
         this.config = config;
+        this.storedPolicies = storedPolicies;
+        this.storedDays = storedDays;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(config.holidaysResource())) {
             if (in == null) {
                 throw new IllegalStateException("holiday data not found: " + config.holidaysResource());
@@ -54,11 +65,16 @@ public class FoldConfiguration implements BureauRules {
 
     @Override
     public PeriodPolicy periodPolicy(String bureau) {
-        return policies.computeIfAbsent(bureau == null ? "" : bureau, this::buildPolicy);
+        return storedPolicies.policy(bureau)
+                .orElseGet(() -> policies.computeIfAbsent(bureau == null ? "" : bureau, this::buildPolicy));
     }
 
     @Override
     public WorkingDayCalendar calendar(String bureau) {
+        return storedDays.onTopOf(bureau, configuredCalendar(bureau));
+    }
+
+    private WorkingDayCalendar configuredCalendar(String bureau) {
         return calendars.computeIfAbsent(bureau == null ? "" : bureau, b -> {
             AppealConfig.Bureau own = config.bureaus().get(b);
             if (own == null) {

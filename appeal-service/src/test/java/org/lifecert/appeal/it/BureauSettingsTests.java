@@ -12,11 +12,17 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lifecert.appeal.calendar.CalendarDay;
+import org.lifecert.appeal.certification.Scenario;
 import org.lifecert.appeal.period.EffectiveBureauRules;
+import org.lifecert.appeal.period.PeriodJob;
 import org.lifecert.appeal.period.PeriodPolicy;
 import org.lifecert.testing.LifeCertTestResource;
 import org.lifecert.testing.TestTokens;
@@ -44,7 +50,7 @@ class BureauSettingsTests {
         return TestTokens.bearer("reviewer-" + bureau, bureau, "reviewer");
     }
 
-    @jakarta.inject.Inject
+    @Inject
     EffectiveBureauRules rules;
 
     @Test
@@ -58,6 +64,25 @@ class BureauSettingsTests {
         }
         assertThat(page).contains("认证期规则", "提醒时间", "人脸比对阈值", "节假日日历", "免打扰时段").doesNotContain("https://cdn");
         given().get("/console/settings.js").then().statusCode(200);
+    }
+
+    @Inject
+    PeriodJob job;
+
+    @Test
+    void periodPolicySetInTheConsoleIsUsedByTheFoldAndThePeriodJob() {
+        String bureau = "bureau-set-r";
+        given().header("Authorization", admin(bureau)).contentType("application/json")
+                .body(Map.of("kind", "ROLLING", "rollingMonths", 6, "rollingOpenDays", 30))
+                .put("/console/api/period-policy").then().statusCode(200);
+        Scenario s = new Scenario(UUID.randomUUID(), bureau);
+        Instant longAgo = Instant.now().minus(Duration.ofDays(90));
+        Bus.send(s.enrolled(longAgo), s.template(longAgo.plusSeconds(1)));
+        // configured bureaus get the yearly period "2026"; this one the rolling first period R<known + 30 days>
+        assertThat(Bus.awaitState(s.person, "DUE").getString("period")).startsWith("R");
+        job.runOnce(Instant.now()); // the rolling period ended 60 days ago: the job marks the person overdue
+        Bus.awaitState(s.person, "OVERDUE");
+        Bus.published(s.person, "CertificationOverdue", 1);
     }
 
     @Test
