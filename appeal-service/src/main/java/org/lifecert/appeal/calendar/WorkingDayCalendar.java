@@ -1,11 +1,6 @@
 package org.lifecert.appeal.calendar;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -37,23 +32,8 @@ public final class WorkingDayCalendar {
     public static WorkingDayCalendar parse(InputStream in) {
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split(",");
-                LocalDate day = LocalDate.parse(parts[0].strip());
-                switch (parts[1].strip()) {
-                    case "HOLIDAY" -> holidays.add(day);
-                    case "WORKDAY" -> workdays.add(day);
-                    default -> throw new IllegalArgumentException("unknown day kind in line: " + line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (CalendarDay day : HolidayCsv.readNational(in)) {
+            (day.kind() == CalendarDay.Kind.HOLIDAY ? holidays : workdays).add(day.day());
         }
         return new WorkingDayCalendar(holidays, workdays);
     }
