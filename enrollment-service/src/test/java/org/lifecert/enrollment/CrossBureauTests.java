@@ -92,6 +92,7 @@ class CrossBureauTests {
                 .body("collectionId", not(hasItem(collectionId)));
         Staff.reviewerB().body(Map.of("approved", true)).post("/api/v1/collections/" + collectionId + "/review")
                 .then().statusCode(404);
+        Staff.reviewerB().get("/api/v1/collections/" + collectionId + "/reference-photos").then().statusCode(404);
         Staff.reviewerA().queryParam("personId", personId).get("/api/v1/collections").then().body("collectionId", hasItem(collectionId));
     }
 

@@ -24,10 +24,12 @@ import org.lifecert.platform.web.ApiException;
 public class CollectionResource {
 
     private final CollectionService service;
+    private final CollectionPhotos photos;
     private final BureauAccess access;
 
-    public CollectionResource(CollectionService service, BureauAccess access) {
+    public CollectionResource(CollectionService service, CollectionPhotos photos, BureauAccess access) {
         this.service = service;
+        this.photos = photos;
         this.access = access;
     }
 
@@ -44,6 +46,14 @@ public class CollectionResource {
             throw ApiException.badRequest("BAD_STATUS", "审核状态不正确", "status must be PENDING, APPROVED or REJECTED");
         }
         return service.list(access.bureau(), s, personId, page, size);
+    }
+
+    @GET
+    @Path("/{collectionId}/reference-photos")
+    @RolesAllowed({Roles.REVIEWER, Roles.ADMIN})
+    @Operation(summary = "The person's latest accepted reference photos (base64), while retained; empty if none or erased")
+    public List<CollectionPhotos.PhotoView> referencePhotos(@PathParam("collectionId") UUID collectionId) {
+        return photos.of(access.bureau(), collectionId);
     }
 
     @POST

@@ -98,6 +98,24 @@ class CollectionReviewTests {
     }
 
     @Test
+    void reviewersSeeTheLatestAcceptedReferencePhotosOfACollection() {
+        String personId = Staff.enrolInA(PersonForms.valid());
+        String collectionId = pendingCollectionOf(personId);
+        Staff.reviewerA().get("/api/v1/collections/" + collectionId + "/reference-photos").then().statusCode(200)
+                .body("size()", equalTo(0));
+        Staff.clerkA().contentType("multipart/form-data")
+                .multiPart("photo", org.lifecert.testing.SharedData.face("verify/amy/2.png").toFile())
+                .post("/api/v1/persons/" + personId + "/reference-photos").then().statusCode(201);
+
+        var photos = Staff.reviewerA().get("/api/v1/collections/" + collectionId + "/reference-photos").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(photos.getList("contentType")).containsExactly("image/png");
+        byte[] png = java.util.Base64.getDecoder().decode(photos.getString("[0].dataBase64"));
+        assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Staff.clerkA().get("/api/v1/collections/" + collectionId + "/reference-photos").then().statusCode(403);
+    }
+
+    @Test
     void onlyReviewersDecide() {
         String personId = Staff.enrolInA(PersonForms.valid());
         String collectionId = pendingCollectionOf(personId);

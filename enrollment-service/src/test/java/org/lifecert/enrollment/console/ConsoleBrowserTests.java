@@ -73,6 +73,10 @@ class ConsoleBrowserTests {
     }
 
     WebDriver browser(String user, String role) throws Exception {
+        return browser(user, Staff.BUREAU_A, role);
+    }
+
+    WebDriver browser(String user, String bureau, String role) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -85,7 +89,7 @@ class ConsoleBrowserTests {
         driver.manage().window().setSize(new Dimension(1280, 1400));
         driver.get(base + "console/index.html");
         ((JavascriptExecutor) driver).executeScript("sessionStorage.setItem('lc.bearer', arguments[0]);",
-                TestTokens.bearer(user, Staff.BUREAU_A, role).substring("Bearer ".length()));
+                TestTokens.bearer(user, bureau, role).substring("Bearer ".length()));
         return driver;
     }
 
@@ -231,6 +235,85 @@ class ConsoleBrowserTests {
         } finally {
             d.quit();
         }
+    }
+
+    @Test
+    void reviewerApprovesAPendingCollectionOnThePageAndARejectWithoutAReasonIsRefused() throws Exception {
+        // A bureau of its own, so the queue holds only this test's collections (others leave bureau A's queue long).
+        String bureau = "bureau-review-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String first = Staff.as("clerk-r", bureau, "clerk").body(PersonForms.valid()).post("/api/v1/persons").then()
+                .statusCode(201).extract().path("id");
+        Staff.as("clerk-r", bureau, "clerk").contentType("multipart/form-data")
+                .multiPart("photo", new File(FACES + "verify/amy/2.png"))
+                .post("/api/v1/persons/" + first + "/reference-photos").then().statusCode(201);
+        String second = Staff.as("clerk-r", bureau, "clerk").body(PersonForms.valid()).post("/api/v1/persons").then()
+                .statusCode(201).extract().path("id");
+        String firstCollection = pendingCollection(bureau, first);
+        String secondCollection = pendingCollection(bureau, second);
+
+        WebDriver d = browser("reviewer-r", bureau, "reviewer");
+        try {
+            WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+            d.get(base + "console/index.html");
+            wait.until(x -> !x.findElements(By.id("tile-review")).isEmpty());
+            d.findElement(By.id("tile-review")).click();
+            wait.until(x -> x.getCurrentUrl().endsWith("/console/review.html"));
+            wait.until(x -> text(x, "lc-user").contains(bureau));
+            wait.until(x -> x.findElements(By.cssSelector("#queue tbody tr")).size() == 2);
+            // Oldest first, ID number masked, collected by the clerk.
+            var rows = d.findElements(By.cssSelector("#queue tbody tr"));
+            assertThat(rows.get(0).getAttribute("id")).isEqualTo("row-" + firstCollection);
+            assertThat(rows.get(1).getAttribute("id")).isEqualTo("row-" + secondCollection);
+            assertThat(rows.get(0).getText()).contains("张三丰", "clerk-r", "窗口采集").containsPattern("\\d{3}\\*{11}[0-9X]{4}");
+
+            // The first person's reference photo is shown; a reject without a reason is refused by the server.
+            d.findElement(By.id("review-" + firstCollection)).click();
+            wait.until(x -> Boolean.TRUE.equals(((JavascriptExecutor) x).executeScript(
+                    "const i = document.getElementById('photo-0'); return !!i && i.complete && i.naturalWidth > 0;")));
+            d.findElement(By.id("reject")).click();
+            wait.until(x -> text(x, "reason-msg").equals("请填写审核不通过的原因"));
+            assertThat(text(d, "status")).isEqualTo("请填写审核不通过的原因");
+            shot(d, "console-review-reason-required");
+            collection(bureau, first).body("[0].status", org.hamcrest.Matchers.equalTo("PENDING"));
+
+            d.findElement(By.id("approve")).click();
+            wait.until(x -> text(x, "status").startsWith("已审核通过：张三丰"));
+            wait.until(x -> x.findElements(By.cssSelector("#queue tbody tr")).size() == 1);
+            collection(bureau, first).body("[0].status", org.hamcrest.Matchers.equalTo("APPROVED"))
+                    .body("[0].reviewer", org.hamcrest.Matchers.equalTo("reviewer-r"));
+            Staff.as("reviewer-r", bureau, "reviewer").get("/api/v1/collections?status=APPROVED&personId=" + first).then()
+                    .body("collectionId", org.hamcrest.Matchers.hasItem(firstCollection));
+
+            // The second (no photo yet) is rejected with a reason.
+            d.findElement(By.id("review-" + secondCollection)).click();
+            wait.until(x -> x.findElement(By.id("photos-none")).isDisplayed());
+            d.findElement(By.id("reason")).sendKeys("照片与本人不符");
+            d.findElement(By.id("reject")).click();
+            wait.until(x -> text(x, "status").startsWith("已审核不通过：张三丰"));
+            wait.until(x -> x.findElement(By.id("queue-empty")).isDisplayed());
+            shot(d, "console-review-done");
+            Staff.as("reviewer-r", bureau, "reviewer").get("/api/v1/collections?status=REJECTED&personId=" + second).then()
+                    .body("[0].collectionId", org.hamcrest.Matchers.equalTo(secondCollection))
+                    .body("[0].reason", org.hamcrest.Matchers.equalTo("照片与本人不符"));
+        } finally {
+            d.quit();
+        }
+    }
+
+    static String pendingCollection(String bureau, String personId) {
+        return collection(bureau, personId).extract().path("[0].collectionId");
+    }
+
+    /** The person's collections in any status (one per person here), through the reviewers' API. */
+    static io.restassured.response.ValidatableResponse collection(String bureau, String personId) {
+        for (String status : new String[] {"PENDING", "APPROVED", "REJECTED"}) {
+            var found = Staff.as("reviewer-r", bureau, "reviewer").get("/api/v1/collections?status=" + status + "&personId=" + personId)
+                    .then().statusCode(200);
+            if (!found.extract().jsonPath().getList("$").isEmpty()) {
+                return found;
+            }
+        }
+        throw new AssertionError("no collection of " + personId);
     }
 
     static String row(String surname, String given, String id) {
