@@ -85,13 +85,11 @@ async function openAppeal(appealId) {
       cell(row, a.livenessDecision === null ? '—' : (a.livenessDecision === 'PASS' ? '通过' : '未通过')
         + '，防伪 ' + (a.antiSpoofScore ?? 0).toFixed(2) + '，一致性 ' + (a.identityContinuity ?? 0).toFixed(2));
       cell(row, (a.reasons || []).concat(a.failedSteps || []).join('、') || '—');
-      const link = document.createElement('a');
-      link.href = a.evidenceUrl;
-      link.target = '_blank';
-      link.rel = 'noopener';
-      link.textContent = '查看照片';
-      cell(row, '').appendChild(link);
+      const frames = cell(row, '正在加载照片…');
+      frames.className = 'frames';
+      frames.setAttribute('aria-busy', 'true');
       body.appendChild(row);
+      showFrames(frames, a, time(a.startedAt));
     }
     $('reason').value = '';
     $('detail').hidden = false;
@@ -99,6 +97,38 @@ async function openAppeal(appealId) {
     say('已打开申诉，请查看证据后填写审核意见');
   } catch (e) {
     say(e.message, true);
+  }
+}
+
+const ACTIONS = { BLINK: '眨眼', OPEN_MOUTH: '张嘴', TURN_LEFT: '向左转头', TURN_RIGHT: '向右转头', NOD: '点头' };
+
+// The best frames of one attempt, through this service's proxy to capture-gateway (a browser tab has
+// no bearer token for the gateway itself), shown inline as data: URL images beside the scores.
+async function showFrames(target, attempt, started) {
+  try {
+    const evidence = await api('/console/api/evidence/' + encodeURIComponent(attempt.sessionId));
+    const frames = (evidence && evidence.frames) || [];
+    target.replaceChildren();
+    if (frames.length === 0) {
+      target.textContent = '采集服务未保存本次认证的照片';
+    }
+    for (const f of frames) {
+      const figure = document.createElement('figure');
+      const img = document.createElement('img');
+      const step = '第' + (f.stepIndex + 1) + '步 ' + (ACTIONS[f.action] || text(f.action));
+      img.src = 'data:image/jpeg;base64,' + f.jpegBase64;
+      img.alt = started + ' 认证的证据照片：' + step + '，拍摄于 ' + time(f.capturedAt);
+      img.loading = 'lazy';
+      const caption = document.createElement('figcaption');
+      caption.textContent = step + ' ' + time(f.capturedAt);
+      figure.append(img, caption);
+      target.appendChild(figure);
+    }
+  } catch (e) {
+    target.textContent = e.message;
+    target.classList.add('error');
+  } finally {
+    target.removeAttribute('aria-busy');
   }
 }
 

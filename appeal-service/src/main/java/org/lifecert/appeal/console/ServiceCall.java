@@ -26,6 +26,12 @@ final class ServiceCall {
     }
 
     static Response forward(String baseUrl, String method, String path, String jsonBody, String token, String unreachable) {
+        return forward(baseUrl, method, path, jsonBody, token, unreachable, 502);
+    }
+
+    /** As above, answering {@code unreachableStatus} (e.g. 503) with the message when the other service cannot be reached. */
+    static Response forward(String baseUrl, String method, String path, String jsonBody, String token, String unreachable,
+            int unreachableStatus) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json")
@@ -40,10 +46,10 @@ final class ServiceCall {
             String type = answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON);
             return Response.status(answer.statusCode()).type(type).entity(answer.body()).build();
         } catch (IOException e) {
-            throw new ApiException(502, "SERVICE_UNREACHABLE", unreachable, e.toString());
+            throw new ApiException(unreachableStatus, "SERVICE_UNREACHABLE", unreachable, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(502, "SERVICE_UNREACHABLE", unreachable, "interrupted");
+            throw new ApiException(unreachableStatus, "SERVICE_UNREACHABLE", unreachable, "interrupted");
         }
     }
 
