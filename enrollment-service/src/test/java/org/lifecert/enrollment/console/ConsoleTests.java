@@ -42,6 +42,11 @@ class ConsoleTests {
         assertThat(given().get("/console/index.html").then().statusCode(200).extract().asString()).contains("经办机构控制台");
         assertThat(given().get("/console/roster.html").then().statusCode(200).extract().asString()).contains("花名册导入");
         given().get("/console/roster.js").then().statusCode(200);
+        // 信息审核 is not in the shared navigation (libs/console-ui): the start page links it.
+        assertThat(given().get("/console/review.html").then().statusCode(200).extract().asString()).contains("信息审核")
+                .contains("review.js");
+        given().get("/console/review.js").then().statusCode(200);
+        assertThat(given().get("/console/index.html").then().extract().asString()).contains("/console/review.html");
         for (String shared : new String[] {"console.js", "console.css", "i18n.js", "idnumber.js", "states.js"}) {
             given().get("/console-ui/" + shared).then().statusCode(200);
         }
