@@ -64,6 +64,23 @@ public final class Chromium {
         }
     }
 
+    /**
+     * The whole page, not only the window: the window is made as tall as the page (at least the usual
+     * 1200 px) for the screenshot, then set back. For long console pages (settings, dashboard).
+     */
+    public static void fullShot(WebDriver driver, String name) {
+        Dimension before = driver.manage().window().getSize();
+        Number height = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)");
+        int tall = Math.max(before.getHeight(), height == null ? 0 : height.intValue() + 140);
+        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(tall, 6000)));
+        try {
+            shot(driver, name);
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     public static void quietly(WebDriver driver) {
         if (driver != null) {
             try {

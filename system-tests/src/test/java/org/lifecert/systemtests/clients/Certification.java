@@ -69,6 +69,16 @@ public final class Certification {
         return Api.of(SERVICE).as(reviewer).get("/api/v1/appeals/" + appealId).expect(200).json();
     }
 
+    /** The staff member's bureau's period policy as the console reads it (GET /console/api/period-policy). */
+    public static JsonNode periodPolicy(String staff) {
+        return Api.of(SERVICE).as(staff).get("/console/api/period-policy").expect(200).json();
+    }
+
+    /** Stores a period policy for the admin's bureau (PUT /console/api/period-policy). */
+    public static Api.Response setPeriodPolicy(String admin, Map<String, Object> policy) {
+        return Api.of(SERVICE).as(admin).put("/console/api/period-policy", policy);
+    }
+
     public static Api.Response decideAppeal(String reviewer, UUID appealId, boolean approved, String reason,
             List<UUID> viewedEvidence) {
         return Api.of(SERVICE).as(reviewer).post("/api/v1/appeals/" + appealId + "/decision",
