@@ -38,6 +38,28 @@ public final class LocalStack {
         return this;
     }
 
+    /**
+     * Starts only these services (with PostgreSQL and Kafka; Keycloak as the settings say) instead of all six: load
+     * runs of a part of the stack, e.g. the two face workers. Empty (the default) means all.
+     */
+    public LocalStack only(String... services) {
+        only = java.util.Set.of(services);
+        return this;
+    }
+
+    private java.util.Set<String> only = java.util.Set.of();
+
+    /** Process id of a started service's JVM; -1 when the stack did not start it or it is not running. */
+    public long pid(String service) {
+        ServiceProcess process = running.get(service);
+        return process == null ? -1 : process.pid();
+    }
+
+    /** The Kafka bootstrap address of the running stack. */
+    public String kafkaBootstrap() {
+        return settings.kafkaBootstrap();
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         LocalStack stack = new LocalStack();
@@ -59,7 +81,7 @@ public final class LocalStack {
             postgres.ensureDatabase(spec.database());
         }
         kafka = KafkaBroker.start(settings.kafkaPort(), settings.kafkaControllerPort(),
-                settings.dataDirectory().resolve("kafka"), 3);
+                settings.dataDirectory().resolve("kafka"), StackTuning.kafkaPartitions());
         started.push(kafka);
 
         KeycloakServer keycloak = null;
@@ -72,11 +94,15 @@ public final class LocalStack {
         ServiceConfiguration configuration = new ServiceConfiguration(settings, secrets);
         List<ServiceProcess> services = new ArrayList<>();
         for (ServiceSpec spec : settings.services()) {
+            if (!only.isEmpty() && !only.contains(spec.name())) {
+                continue;
+            }
             if (!Files.exists(settings.serviceJar(spec))) {
                 LOG.warnf("%s is not built; skipped (./mvnw install -DskipTests builds it)", spec.name());
                 continue;
             }
             java.util.Map<String, String> config = new java.util.LinkedHashMap<>(configuration.forService(spec));
+            config.putAll(StackTuning.config(spec.name()));
             config.putAll(overrides.getOrDefault(spec.name(), java.util.Map.of()));
             ServiceProcess service = new ServiceProcess(spec, settings, config);
             service.start();

@@ -55,7 +55,10 @@ final class ServiceProcess implements AutoCloseable {
                 // not POSIX
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(List.of(java, "-Xmx" + heap(), "-XX:+UseSerialGC", "-jar", jar.toString()))
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx" + heap(), "-XX:+UseSerialGC"));
+            command.addAll(StackTuning.jvmOptions(spec.name(), log.getParent()));
+            command.addAll(List.of("-jar", jar.toString()));
+            process = new ProcessBuilder(command)
                     .directory(runDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -86,7 +89,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private String heap() {
-        return spec.name().equals("face-match-service") || spec.name().equals("liveness-service") ? "768m" : "384m";
+        return StackTuning.heap(spec.name());
+    }
+
+    /** The service JVM's process id (load runs read its CPU time and threads); -1 when not running. */
+    long pid() {
+        return process != null && process.isAlive() ? process.pid() : -1;
     }
 
     @Override

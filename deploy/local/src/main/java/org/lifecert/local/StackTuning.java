@@ -1,0 +1,71 @@
+package org.lifecert.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the stack sizes the face workers and passes extra JVM options, each overridable by a system property
+ * (or the environment variable in brackets) for measurements:
+ * <ul>
+ * <li>{@code lifecert.local.kafka-partitions} ({@code LIFECERT_LOCAL_KAFKA_PARTITIONS}): partitions of every topic
+ * the broker creates (default {@value #DEFAULT_PARTITIONS}, enough for each worker's consumer threads to own one);</li>
+ * <li>{@code lifecert.local.config.<service>.<key>=<value>}: any configuration key of one service, over the stack's
+ * own (e.g. {@code -Dlifecert.local.config.liveness-service.lifecert.liveness.concurrency=3});</li>
+ * <li>{@code lifecert.local.jvm-options} ({@code LIFECERT_LOCAL_JVM_OPTIONS}) for every service and
+ * {@code lifecert.local.jvm-options.<service>} for one, split at spaces; {@code {service}} and {@code {logs}} are
+ * replaced by the service name and the logs directory, e.g.
+ * {@code -XX:StartFlightRecording=filename={logs}/{service}.jfr,settings=profile};</li>
+ * <li>{@code lifecert.local.heap.<service>}: the service's -Xmx.</li>
+ * </ul>
+ */
+public final class StackTuning {
+
+    static final int DEFAULT_PARTITIONS = 6;
+
+    /** Worker settings the stack gives by default (see the module README, "Tuning"). */
+    static final Map<String, Map<String, String>> WORKER_DEFAULTS = Map.of(
+            "liveness-service", Map.of("lifecert.liveness.concurrency", "3"),
+            "face-match-service", Map.of("lifecert.facematch.concurrency", "3"));
+
+    private StackTuning() {
+    }
+
+    public static int kafkaPartitions() {
+        String value = System.getProperty("lifecert.local.kafka-partitions", System.getenv("LIFECERT_LOCAL_KAFKA_PARTITIONS"));
+        return value == null || value.isBlank() ? DEFAULT_PARTITIONS : Integer.parseInt(value.trim());
+    }
+
+    /** The stack's worker defaults for {@code service}, then every {@code lifecert.local.config.<service>.*} property. */
+    static Map<String, String> config(String service) {
+        Map<String, String> c = new LinkedHashMap<>(WORKER_DEFAULTS.getOrDefault(service, Map.of()));
+        String prefix = "lifecert.local.config." + service + ".";
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
+                .forEach(k -> c.put(k.substring(prefix.length()), System.getProperty(k)));
+        return c;
+    }
+
+    static List<String> jvmOptions(String service, Path logs) {
+        List<String> options = new ArrayList<>();
+        for (String value : new String[] {System.getProperty("lifecert.local.jvm-options",
+                System.getenv("LIFECERT_LOCAL_JVM_OPTIONS")), System.getProperty("lifecert.local.jvm-options." + service)}) {
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            for (String option : value.trim().split("\\s+")) {
+                options.add(option.replace("{service}", service).replace("{logs}", logs.toString()));
+            }
+        }
+        return options;
+    }
+
+    static String heap(String service) {
+        String configured = System.getProperty("lifecert.local.heap." + service);
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim();
+        }
+        return service.equals("face-match-service") || service.equals("liveness-service") ? "768m" : "384m";
+    }
+}
