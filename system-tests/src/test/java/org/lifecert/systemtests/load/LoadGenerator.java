@@ -46,6 +46,9 @@ import org.lifecert.systemtests.stack.SystemStack;
  */
 public final class LoadGenerator {
 
+    /** Frames rendered before the run ({@code --frame-variants}, default 8; 0 = each session re-encodes its own). */
+    private static FrameCache frames;
+
     private LoadGenerator() {
     }
 
@@ -64,6 +67,13 @@ public final class LoadGenerator {
         RecipientPool ready = RecipientPool.prepare(pool, prepThreads);
         System.out.printf("%d recipients ready in %.0f s (%d failed)%n", ready.size(), (System.nanoTime() - prepStart) / 1e9,
                 ready.failed());
+
+        int variants = Integer.parseInt(a.getOrDefault("frame-variants", "8"));
+        long renderStart = System.nanoTime();
+        frames = variants > 0 ? FrameCache.render(variants) : null;
+        System.out.printf("frames rendered before the run: %s in %.0f s%n",
+                variants > 0 ? variants + " variants per action" : "none (each session re-encodes its own)",
+                (System.nanoTime() - renderStart) / 1e9);
 
         String load = loadAverage();
         List<SessionRow> rows = new CopyOnWriteArrayList<>();
@@ -100,7 +110,11 @@ public final class LoadGenerator {
         report.chart(out.resolve("load-" + stamp + "-chart.png"), stamp);
         String summary = report.summary(stamp, recipients, seconds, decisions, load)
                 + String.format("%nPool: %d prepared (%d failed preparations), %d left unused.%n", pool, ready.failed(),
-                        ready.size());
+                        ready.size())
+                + String.format("Frames: %s. Stack settings: %d partitions per topic, worker overrides %s.%n",
+                        frames != null ? variants + " recaptures per action rendered before the run, bytes made unique per "
+                                + "session (FrameCache)" : "each session's own recapture, rendered while it uploads",
+                        org.lifecert.local.StackTuning.kafkaPartitions(), overrides());
         Files.writeString(out.resolve("load-" + stamp + "-summary.md"), summary);
         System.out.println(summary);
         SystemStack.get().stop();
@@ -120,7 +134,10 @@ public final class LoadGenerator {
             sessionId = session.sessionId();
             actions = String.join("+", session.actions());
             long u0 = System.nanoTime();
-            for (Api.Response r : Gateway.uploadAll(login, session, ActionFrames.forChallenge(session.actions(), seed),
+            List<List<ActionFrames.Frame>> captured = frames != null
+                    ? frames.forChallenge(session.actions(), seed, session.sessionId().toString())
+                    : ActionFrames.forChallenge(session.actions(), seed);
+            for (Api.Response r : Gateway.uploadAll(login, session, captured,
                     Attempts.FRAMES_PER_BATCH)) {
                 r.expect(200);
             }
@@ -162,6 +179,11 @@ public final class LoadGenerator {
         long duplicated = uploaded.stream().filter(r -> perSession.getOrDefault(r.sessionId().toString(), 0) > 1).count();
         return String.format("%d sessions with every frame accepted: %d decided once, %d lost, %d duplicated",
                 uploaded.size(), uploaded.size() - lost - duplicated, lost, duplicated);
+    }
+
+    private static String overrides() {
+        return System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("lifecert.local.")).sorted()
+                .map(k -> k + "=" + System.getProperty(k)).collect(Collectors.joining(" ", "[", "]"));
     }
 
     private static String loadAverage() {

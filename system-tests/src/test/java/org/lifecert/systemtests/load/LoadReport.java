@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
-import org.lifecert.systemtests.stack.SystemStack;
 
 /**
  * What a load run wrote: per-session CSV, a timeline CSV per 10-second window (sessions completed,
@@ -81,7 +80,7 @@ final class LoadReport {
         TreeSet<String> groups = new TreeSet<>();
         samples.forEach(s -> groups.addAll(s.lag().keySet()));
         StringBuilder csv = new StringBuilder("t_s,sessions_completed,sessions_per_s,p50_ms,p95_ms,p99_ms,errors");
-        for (String s : SystemStack.SERVICES) {
+        for (String s : ResourceSampler.PROCESSES) {
             csv.append(',').append(s).append("_cpu_pct,").append(s).append("_rss_mb");
         }
         groups.forEach(g -> csv.append(",lag_").append(g));
@@ -90,7 +89,7 @@ final class LoadReport {
             List<Long> lat = w.latencies();
             csv.append(String.format("%d,%d,%.2f,%s,%s,%s,%d", (w.index() + 1) * WINDOW_SECONDS, w.completed().size(),
                     w.completed().size() / (double) WINDOW_SECONDS, pct(lat, 50), pct(lat, 95), pct(lat, 99), w.errors()));
-            for (String svc : SystemStack.SERVICES) {
+            for (String svc : ResourceSampler.PROCESSES) {
                 csv.append(w.sample() == null ? ",," : String.format(",%.0f,%d",
                         w.sample().cpuPercent().getOrDefault(svc, -1.0), w.sample().rssMb().getOrDefault(svc, -1L)));
             }
@@ -121,7 +120,7 @@ final class LoadReport {
                 pct(lat, 95), pct(lat, 99)));
         s.append(String.format("| error rate | %.1f %% | |%n", rows.isEmpty() ? 0 : 100.0 * errors / rows.size()));
         s.append("| decisions on lifecert.certification.v1 | ").append(decisionCheck).append(" | 0 lost, 0 duplicated |\n");
-        for (String svc : SystemStack.SERVICES) {
+        for (String svc : ResourceSampler.PROCESSES) {
             double cpu = samples.stream().mapToDouble(x -> x.cpuPercent().getOrDefault(svc, 0.0)).average().orElse(0);
             List<Long> rss = samples.stream().map(x -> x.rssMb().getOrDefault(svc, -1L)).filter(v -> v >= 0).toList();
             if (rss.isEmpty()) {

@@ -26,6 +26,19 @@ import org.lifecert.systemtests.stack.SystemStack;
  */
 final class ResourceSampler implements Runnable {
 
+    /**
+     * What is sampled: the six service JVMs, then PostgreSQL (postmaster and backends), Keycloak (this JVM's other
+     * children), this JVM (the load generator: frames, HTTP clients, and the stack's in-JVM Kafka broker) and the whole
+     * machine (all cores, from /proc/stat; 200 % = both cores busy; its "RSS" is the memory in use).
+     */
+    static final List<String> PROCESSES;
+
+    static {
+        List<String> all = new java.util.ArrayList<>(SystemStack.SERVICES);
+        all.addAll(List.of("postgres", "keycloak", "load-jvm+kafka", "machine"));
+        PROCESSES = List.copyOf(all);
+    }
+
     record Sample(Instant at, Map<String, Double> cpuPercent, Map<String, Long> rssMb, Map<String, Long> lag) {
     }
 
@@ -67,6 +80,28 @@ final class ResourceSampler implements Runnable {
                     }
                     rss.put(service, rssMb(h.get().pid()));
                 }
+                Map<String, List<ProcessHandle>> extra = new LinkedHashMap<>();
+                extra.put("postgres", postgres());
+                extra.put("keycloak", ProcessHandle.current().children()
+                        .filter(c -> SystemStack.SERVICES.stream().noneMatch(svc -> isService(c, svc)))
+                        .flatMap(c -> java.util.stream.Stream.concat(java.util.stream.Stream.of(c), c.descendants())).toList());
+                extra.put("load-jvm+kafka", List.of(ProcessHandle.current()));
+                for (Map.Entry<String, List<ProcessHandle>> e : extra.entrySet()) {
+                    long total = e.getValue().stream().mapToLong(h -> h.info().totalCpuDuration().map(Duration::toNanos)
+                            .orElse(0L)).sum();
+                    Long before = lastCpu.put(e.getKey(), total);
+                    if (before != null) {
+                        cpu.put(e.getKey(), Math.max(0, 100.0 * (total - before) / Math.max(1, now - lastAt)));
+                    }
+                    rss.put(e.getKey(), e.getValue().stream().mapToLong(h -> Math.max(0, rssMb(h.pid()))).sum());
+                }
+                long[] machine = machineJiffies();
+                if (lastMachine != null && machine[1] > lastMachine[1]) {
+                    int cores = Runtime.getRuntime().availableProcessors();
+                    cpu.put("machine", 100.0 * cores * (machine[0] - lastMachine[0]) / (machine[1] - lastMachine[1]));
+                }
+                lastMachine = machine;
+                rss.put("machine", memoryInUseMb());
                 lastAt = now;
                 samples.add(new Sample(Instant.now(), cpu, rss, lag(admin)));
                 Thread.sleep(Math.max(0, period.toMillis() - (System.nanoTime() - now) / 1_000_000));
@@ -76,6 +111,57 @@ final class ResourceSampler implements Runnable {
         } catch (RuntimeException e) {
             System.err.println("sampler stopped: " + e);
         }
+    }
+
+    private long[] lastMachine;
+
+    /** Busy and total jiffies of all cores (first line of /proc/stat; idle and iowait count as not busy). */
+    private static long[] machineJiffies() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    private static long memoryInUseMb() {
+        try {
+            long total = 0;
+            long available = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    total = Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("MemAvailable:")) {
+                    available = Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return (total - available) / 1024;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** PostgreSQL of the stack: the postmaster named in its data directory's postmaster.pid, and its backends. */
+    private static List<ProcessHandle> postgres() {
+        Path data = Path.of(System.getProperty("lifecert.system-tests.data", "target/stack")).toAbsolutePath();
+        try {
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).map(h -> java.util.stream.Stream.concat(java.util.stream.Stream.of(h),
+                    h.descendants()).toList()).orElse(List.of());
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean isService(ProcessHandle p, String service) {
+        String jar = service + "/target/quarkus-app/quarkus-run.jar";
+        return p.info().arguments().map(args -> java.util.Arrays.stream(args).anyMatch(a -> a.endsWith(jar))).orElse(false);
     }
 
     /** The service's JVM: a child of this JVM running {@code <service>/target/quarkus-app/quarkus-run.jar}. */
