@@ -202,6 +202,17 @@ public final class FaceEngine implements AutoCloseable {
      * detecting again. The caller must close it (it holds native image memory). Use it on one thread at a time.
      */
     public RetainedAnalysis analyzeRetained(byte[] encodedImage, AnalysisOptions options) {
+        return analyzeRetained(encodedImage, options, null);
+    }
+
+    /**
+     * Like {@link #analyzeRetained(byte[], AnalysisOptions)}, but follows the face of {@code track} (a previous frame
+     * of the same camera) instead of running the detector, when the face is still there: see {@link FaceTrack}. A
+     * null track, a lost track, an image of another size or options that read the head pose are detected as usual
+     * (fr_pose reads the crop's framing: webcam-a f0530 followed from f0131 reads yaw -2.2 instead of -30.7);
+     * {@link RetainedAnalysis#tracked()} says which it was.
+     */
+    public RetainedAnalysis analyzeRetained(byte[] encodedImage, AnalysisOptions options, FaceTrack track) {
         StageTimings timings = options.timings();
         long start = tick(timings);
         ImageDecoder.Decoded decoded = decoder.decode(encodedImage);
@@ -213,15 +224,16 @@ public final class FaceEngine implements AutoCloseable {
         Mat work = image;
         boolean keep = false;
         try {
-            double workScale = 1;
+            double resize = 1;
             int longer = Math.max(image.cols(), image.rows());
             if (longer > WORKING_MAX_SIDE) {
-                workScale = (double) WORKING_MAX_SIDE / longer;
+                resize = (double) WORKING_MAX_SIDE / longer;
                 work = new Mat();
-                Imgproc.resize(image, work, new Size(Math.max(1, Math.round(image.cols() * workScale)),
-                        Math.max(1, Math.round(image.rows() * workScale))), 0, 0, Imgproc.INTER_AREA);
+                Imgproc.resize(image, work, new Size(Math.max(1, Math.round(image.cols() * resize)),
+                        Math.max(1, Math.round(image.rows() * resize))), 0, 0, Imgproc.INTER_AREA);
             }
-            RetainedAnalysis result = analyzeDecoded(work, workScale, decoded.width(), decoded.height(), options);
+            double workScale = resize * decoded.scale();
+            RetainedAnalysis result = analyzeDecoded(work, workScale, decoded.width(), decoded.height(), options, track);
             record(timings, StageTimings.Stage.TOTAL, start);
             keep = result.holdsImage();
             return result;
@@ -244,10 +256,18 @@ public final class FaceEngine implements AutoCloseable {
         }
     }
 
-    private RetainedAnalysis analyzeDecoded(Mat work, double workScale, int width, int height, AnalysisOptions options)
-            throws OrtException {
+    private RetainedAnalysis analyzeDecoded(Mat work, double workScale, int width, int height, AnalysisOptions options,
+                                            FaceTrack track) throws OrtException {
         StageTimings timings = options.timings();
         Workspace ws = workspaces.get();
+        // never with the pose: fr_pose reads the crop's framing, which a tracked box does not reproduce on a turned head
+        if (track != null && !options.pose() && track.workWidth == work.cols() && track.workHeight == work.rows()) {
+            RetainedAnalysis.Face followed = follow(work, workScale, track, options, ws);
+            if (followed != null) {
+                return new RetainedAnalysis(this, work, ImageAnalysis.of(List.of(followed.observation()), width, height),
+                        List.of(followed), timings, true);
+            }
+        }
         long t = tick(timings);
         List<OutputDecoding.Candidate> candidates = detect(work, 1, ws);
         if (candidates.isEmpty() && config.padWhenNoFace()) {
@@ -269,7 +289,76 @@ public final class FaceEngine implements AutoCloseable {
                 .reversed());
         ImageAnalysis analysis = ImageAnalysis.of(faces.stream().map(RetainedAnalysis.Face::observation).toList(),
                 width, height);
-        return new RetainedAnalysis(this, work, analysis, faces, timings);
+        return new RetainedAnalysis(this, work, analysis, faces, timings, false);
+    }
+
+    /**
+     * The face of {@code track} in this frame without the detector: landmarks inside the track's box, the box moved
+     * and scaled as they moved, then the usual analysis in the new box; null when the track is lost.
+     */
+    private RetainedAnalysis.Face follow(Mat work, double workScale, FaceTrack track, AnalysisOptions options,
+                                         Workspace ws) throws OrtException {
+        StageTimings timings = options.timings();
+        long t = tick(timings);
+        OutputDecoding.Candidate c;
+        Mat faceGrey = new Mat();
+        try {
+            double[] probe = landmarks(work, squareBox(track.candidate), faceGrey, ws);
+            c = track.follow(probe, config.trackMaxShift(), config.trackMaxScaleChange());
+        } finally {
+            faceGrey.release();
+            record(timings, StageTimings.Stage.LANDMARKS, t);
+        }
+        if (c == null) {
+            return null;
+        }
+        return analyzeFace(work, workScale, c, grey(Core.mean(work)), options, ws);
+    }
+
+    private static double[] squareBox(OutputDecoding.Candidate c) {
+        return FaceGeometry.squareBox(c.x1(), c.y1(), c.x2(), c.y2());
+    }
+
+    /** fr_landmark in the square {@code box}: 68 points in working-image pixels; {@code faceGrey} gets the 64x64 crop. */
+    private double[] landmarks(Mat work, double[] box, Mat faceGrey, Workspace ws) throws OrtException {
+        Mat crop = new Mat();
+        try {
+            cropResize(work, box[0], box[1], box[2], box[3], LANDMARK_SIZE, LANDMARK_SIZE, crop);
+            Imgproc.cvtColor(crop, faceGrey, Imgproc.COLOR_BGR2GRAY);
+        } finally {
+            crop.release();
+        }
+        fillGrey(faceGrey, ws.landmarkIn, ws, 256f);
+        float[] normalised = landmark.run(ws.landmarkIn)[0];
+        return FaceGeometry.landmarksToImage(normalised, box[0], box[1], box[2], box[3]);
+    }
+
+    /** fr_pose on a face of a retained image (see {@link RetainedAnalysis#headPose}). */
+    HeadPose headPose(Mat work, OutputDecoding.Candidate c, StageTimings timings) {
+        long t = tick(timings);
+        try {
+            return pose(work, squareBox(c), workspaces.get());
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a decoded image: " + e.getMessage(), e);
+        } finally {
+            record(timings, StageTimings.Stage.POSE, t);
+        }
+    }
+
+    private HeadPose pose(Mat work, double[] box, Workspace ws) throws OrtException {
+        double margin = FaceGeometry.POSE_CROP_MARGIN;
+        Mat poseCrop = new Mat();
+        float[][] poseOut;
+        try {
+            cropResize(work, box[0] - box[2] * margin, box[1] - box[3] * margin, box[2] * (1 + 2 * margin),
+                    box[3] * (1 + 2 * margin), POSE_SIZE, POSE_SIZE, poseCrop);
+            fillChw(poseCrop, ws.poseIn, ws, true, POSE_MEAN, POSE_SCALE);
+            poseOut = pose.run(ws.poseIn);
+        } finally {
+            poseCrop.release();
+        }
+        return new HeadPose(OutputDecoding.poseAngle(poseOut[0]), OutputDecoding.poseAngle(poseOut[1]),
+                OutputDecoding.poseAngle(poseOut[2]));
     }
 
     /** fr_liveness on a face of a retained image (see {@link RetainedAnalysis#antiSpoofScore}). */
@@ -340,13 +429,7 @@ public final class FaceEngine implements AutoCloseable {
         double[] lm;
         double brightness, contrast, sharpness;
         try {
-            Mat crop = new Mat();
-            cropResize(work, box[0], box[1], box[2], box[3], LANDMARK_SIZE, LANDMARK_SIZE, crop);
-            Imgproc.cvtColor(crop, faceGrey, Imgproc.COLOR_BGR2GRAY);
-            crop.release();
-            fillGrey(faceGrey, ws.landmarkIn, ws, 256f);
-            float[] normalised = landmark.run(ws.landmarkIn)[0];
-            lm = FaceGeometry.landmarksToImage(normalised, box[0], box[1], box[2], box[3]);
+            lm = landmarks(work, box, faceGrey, ws);
             record(timings, StageTimings.Stage.LANDMARKS, t);
 
             t = tick(timings);
@@ -376,20 +459,10 @@ public final class FaceEngine implements AutoCloseable {
         double yaw = Double.NaN, pitch = Double.NaN, roll = Double.NaN;
         if (options.pose()) {
             t = tick(timings);
-            double margin = FaceGeometry.POSE_CROP_MARGIN;
-            Mat poseCrop = new Mat();
-            float[][] poseOut;
-            try {
-                cropResize(work, box[0] - box[2] * margin, box[1] - box[3] * margin, box[2] * (1 + 2 * margin),
-                        box[3] * (1 + 2 * margin), POSE_SIZE, POSE_SIZE, poseCrop);
-                fillChw(poseCrop, ws.poseIn, ws, true, POSE_MEAN, POSE_SCALE);
-                poseOut = pose.run(ws.poseIn);
-            } finally {
-                poseCrop.release();
-            }
-            yaw = OutputDecoding.poseAngle(poseOut[0]);
-            pitch = OutputDecoding.poseAngle(poseOut[1]);
-            roll = OutputDecoding.poseAngle(poseOut[2]);
+            HeadPose hp = pose(work, box, ws);
+            yaw = hp.yaw();
+            pitch = hp.pitch();
+            roll = hp.roll();
             record(timings, StageTimings.Stage.POSE, t);
         }
 

@@ -29,6 +29,9 @@ public final class FaceEngineConfig {
     private final double minEyeOpen;
     private final double matchThreshold;
     private final double antiSpoofThreshold;
+    private final double trackMaxShift;
+    private final int halfScaleDecodeMinSide;
+    private final double trackMaxScaleChange;
 
     private FaceEngineConfig(Builder b) {
         this.modelDirectory = b.modelDirectory;
@@ -52,6 +55,9 @@ public final class FaceEngineConfig {
         this.minEyeOpen = b.minEyeOpen;
         this.matchThreshold = b.matchThreshold;
         this.antiSpoofThreshold = b.antiSpoofThreshold;
+        this.trackMaxShift = b.trackMaxShift;
+        this.halfScaleDecodeMinSide = b.halfScaleDecodeMinSide;
+        this.trackMaxScaleChange = b.trackMaxScaleChange;
     }
 
     public static FaceEngineConfig defaults() {
@@ -85,6 +91,9 @@ public final class FaceEngineConfig {
         b.minEyeOpen = minEyeOpen;
         b.matchThreshold = matchThreshold;
         b.antiSpoofThreshold = antiSpoofThreshold;
+        b.trackMaxShift = trackMaxShift;
+        b.halfScaleDecodeMinSide = halfScaleDecodeMinSide;
+        b.trackMaxScaleChange = trackMaxScaleChange;
         return b;
     }
 
@@ -130,6 +139,20 @@ public final class FaceEngineConfig {
     public double matchThreshold() { return matchThreshold; }
     /** Anti-spoof score (probability live) below which a face is a suspected presentation attack. */
     public double antiSpoofThreshold() { return antiSpoofThreshold; }
+    /**
+     * Tracking ({@link FaceTrack}): when the landmarks found in the tracked box have moved by more than this share of
+     * the box side from where they were on the detected frame, the track is lost and the frame is detected instead.
+     */
+    public double trackMaxShift() { return trackMaxShift; }
+    /** Tracking: a landmark spread grown or shrunk by more than this factor loses the track (detect instead). */
+    public double trackMaxScaleChange() { return trackMaxScaleChange; }
+    /**
+     * JPEGs whose shorter side is at least this are decoded at half scale (libjpeg's DCT scaling: 0.9 instead of
+     * 1.9 ms for 640x480) and analysed there; coordinates and sizes are still reported in the image's own pixels.
+     * 0 (default) = always full scale. The models' inputs are small (detector 320x240, eyes 24 px, landmarks 64 px,
+     * embedding 112 px), so a 640x480 frame keeps their detail at half scale; see the README for what was compared.
+     */
+    public int halfScaleDecodeMinSide() { return halfScaleDecodeMinSide; }
 
     public static final class Builder {
         private Path modelDirectory;
@@ -153,6 +176,9 @@ public final class FaceEngineConfig {
         private double minEyeOpen = 0.2;
         private double matchThreshold = 0.35;
         private double antiSpoofThreshold = 0.5;
+        private double trackMaxShift = 0.25;
+        private int halfScaleDecodeMinSide = 0;
+        private double trackMaxScaleChange = 1.25;
 
         private Builder() {
         }
@@ -178,6 +204,9 @@ public final class FaceEngineConfig {
         public Builder minEyeOpen(double v) { minEyeOpen = v; return this; }
         public Builder matchThreshold(double v) { matchThreshold = v; return this; }
         public Builder antiSpoofThreshold(double v) { antiSpoofThreshold = v; return this; }
+        public Builder trackMaxShift(double v) { trackMaxShift = v; return this; }
+        public Builder halfScaleDecodeMinSide(int v) { halfScaleDecodeMinSide = v; return this; }
+        public Builder trackMaxScaleChange(double v) { trackMaxScaleChange = v; return this; }
 
         public FaceEngineConfig build() {
             if (intraOpThreads < 1 || maxImageBytes < 1 || maxImagePixels < 1 || maxImageSide < 1 || maxFaces < 1

@@ -23,11 +23,18 @@ public final class RetainedAnalysis implements AutoCloseable {
     private final StageTimings timings;
     private final double[] antiSpoof;
     private final float[][] embeddings;
+    private final HeadPose[] poses;
+    private final boolean tracked;
     private Mat work;
+    private final int workWidth;
+    private final int workHeight;
 
     RetainedAnalysis(FaceEngine engine, Mat work, ImageAnalysis analysis, List<Face> faces,
-                     StageTimings timings) {
+                     StageTimings timings, boolean tracked) {
         this.engine = engine;
+        this.tracked = tracked;
+        this.workWidth = work == null ? 0 : work.cols();
+        this.workHeight = work == null ? 0 : work.rows();
         this.work = work;
         this.analysis = analysis;
         this.faces = List.copyOf(faces);
@@ -35,19 +42,60 @@ public final class RetainedAnalysis implements AutoCloseable {
         this.antiSpoof = new double[faces.size()];
         java.util.Arrays.fill(antiSpoof, Double.NaN);
         this.embeddings = new float[faces.size()][];
+        this.poses = new HeadPose[faces.size()];
         for (int i = 0; i < this.faces.size(); i++) {
             FaceObservation o = this.faces.get(i).observation();
             antiSpoof[i] = o.antiSpoofScore();
             embeddings[i] = o.embedding().orElse(null);
+            if (!Double.isNaN(o.yaw())) {
+                poses[i] = new HeadPose(o.yaw(), o.pitch(), o.roll());
+            }
         }
     }
 
     static RetainedAnalysis rejected(ImageAnalysis analysis) {
-        return new RetainedAnalysis(null, null, analysis, List.of(), null);
+        return new RetainedAnalysis(null, null, analysis, List.of(), null, false);
     }
 
     boolean holdsImage() {
         return work != null;
+    }
+
+    /**
+     * True when the face was followed from a {@link FaceTrack} instead of detected: then the analysis holds exactly
+     * one face and says nothing about other faces in the image.
+     */
+    public boolean tracked() {
+        return tracked;
+    }
+
+    /**
+     * Where this frame's face is, for analysing the next frames without the detector; empty unless the frame holds
+     * exactly one face. Stays valid after {@link #close()}.
+     */
+    public java.util.Optional<FaceTrack> track() {
+        if (analysis.isRejected() || faces.size() != 1) {
+            return java.util.Optional.empty();
+        }
+        Face f = faces.get(0);
+        return java.util.Optional.of(new FaceTrack(f.candidate(), f.landmarks(), workWidth, workHeight));
+    }
+
+    /**
+     * fr_pose (yaw, pitch, roll) of face {@code index}; computed on the first call, or the values the analysis options
+     * already computed. Same values as {@link AnalysisOptions#withPose(boolean)} gives.
+     *
+     * @throws IllegalStateException on a {@link #tracked()} face (the pose model needs the detector's box)
+     */
+    public HeadPose headPose(int index) {
+        Face face = face(index);
+        if (tracked) {
+            throw new IllegalStateException("no head pose on a tracked face: fr_pose needs the detector's framing");
+        }
+        if (poses[index] == null) {
+            poses[index] = engine.headPose(work, face.candidate(), timings);
+        }
+        return poses[index];
     }
 
     /** What {@link FaceEngine#analyze} would have returned with the same options. */

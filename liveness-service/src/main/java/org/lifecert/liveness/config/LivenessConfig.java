@@ -139,6 +139,22 @@ public interface LivenessConfig {
         @WithDefault("0.5")
         double lightFailShare();
 
+        /**
+         * On steps that do not read the head pose (BLINK, OPEN_MOUTH) the face detector (about 2.3 ms of a frame's
+         * 5 ms) runs on every N-th frame of a batch; the frames in between follow the face of the detected frame before
+         * them (landmarks in its box, the box moved as they moved; face-engine README "Tracking"). A second face or a
+         * face gone is therefore seen on the next detected frame, at most N-1 frames later. 1 = detect every frame.
+         */
+        @WithDefault("3")
+        int detectEvery();
+
+        /**
+         * JPEG frames whose shorter side is at least this are decoded at half scale (about 1 ms less per 640x480 frame;
+         * the models' inputs keep their detail: face-engine {@code HalfScaleDecodeTests}); 0 = always full scale.
+         */
+        @WithDefault("480")
+        int halfScaleDecodeMinSide();
+
         /** Frames with more than one face tolerated per step. */
         @WithDefault("0")
         int multiFaceFramesTolerated();

@@ -1,6 +1,7 @@
 package org.lifecert.liveness.frame;
 
 import java.util.Optional;
+import org.lifecert.face.FaceTrack;
 import org.lifecert.face.RetainedAnalysis;
 import org.lifecert.face.StageTimings;
 import org.lifecert.liveness.action.FrameSignal;
@@ -30,6 +31,11 @@ public final class AnalysedFrame implements AutoCloseable {
 
     public FrameSignal signal() {
         return signal;
+    }
+
+    /** Where this frame's face is, for following it on the next frames without the detector (one face only). */
+    public Optional<FaceTrack> track() {
+        return retained == null ? Optional.empty() : retained.track();
     }
 
     /** Scores anti-spoofing on the largest face; the signal now carries the score. */

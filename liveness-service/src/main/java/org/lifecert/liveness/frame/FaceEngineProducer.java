@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.lifecert.face.FaceEngine;
 import org.lifecert.face.FaceEngineConfig;
+import org.lifecert.liveness.config.LivenessConfig;
 
 /** One FaceEngine per instance: its six ONNX sessions are thread-safe and shared by every consumer thread. */
 @ApplicationScoped
@@ -15,8 +16,9 @@ public class FaceEngineProducer {
     @Produces
     @Singleton
     @DefaultBean
-    FaceEngine faceEngine() {
-        return FaceEngine.load(FaceEngineConfig.defaults());
+    FaceEngine faceEngine(LivenessConfig config) {
+        return FaceEngine.load(FaceEngineConfig.builder()
+                .halfScaleDecodeMinSide(config.frames().halfScaleDecodeMinSide()).build());
     }
 
     void close(@Disposes FaceEngine engine) {

@@ -10,12 +10,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.lifecert.events.Action;
 import org.lifecert.face.AnalysisOptions;
 import org.lifecert.face.FaceEngine;
 import org.lifecert.face.FaceObservation;
 import org.lifecert.face.FacePoint;
+import org.lifecert.face.FaceTrack;
 import org.lifecert.face.Quality;
 import org.lifecert.face.RetainedAnalysis;
 import org.lifecert.face.StageTimings;
@@ -33,6 +35,8 @@ public class FrameAnalyzer {
     private final FaceEngine engine;
     private final Map<StageTimings.Stage, Timer> stageTimers = new EnumMap<>(StageTimings.Stage.class);
     private final Counter frames;
+    private final Counter trackedFrames;
+    private final Counter detectedFrames;
 
     public FrameAnalyzer(FaceEngine engine, MeterRegistry registry) {
         this.engine = engine;
@@ -41,6 +45,8 @@ public class FrameAnalyzer {
                     .publishPercentileHistogram().register(registry));
         }
         this.frames = registry.counter("lifecert.liveness.frames");
+        this.trackedFrames = registry.counter("lifecert.liveness.face.located", "by", "track");
+        this.detectedFrames = registry.counter("lifecert.liveness.face.located", "by", "detector");
     }
 
     /** The engine stages a frame of a step with this action needs before the worker picks its best frames. */
@@ -49,8 +55,26 @@ public class FrameAnalyzer {
         return AnalysisOptions.defaults().withPose(pose).withAntiSpoof(false);
     }
 
+    /**
+     * Every how many frames of a step of {@code action} the face detector runs ({@code frames.detect-every} for steps
+     * that do not read the head pose; 1 for turns and nods: fr_pose needs the detector's framing, see
+     * {@link org.lifecert.face.FaceTrack}).
+     */
+    public static int detectEvery(Action action, int configured) {
+        return optionsFor(action).pose() ? 1 : Math.max(1, configured);
+    }
+
     /** Analyses a frame for a step of {@code action}; the caller closes the result. */
     public AnalysedFrame analyze(int sequence, Instant capturedAt, String jpegBase64, Action action) {
+        return analyze(sequence, capturedAt, jpegBase64, action, Optional.empty());
+    }
+
+    /**
+     * Analyses a frame for a step of {@code action}, following the face of {@code track} (an earlier frame of the batch)
+     * instead of detecting when it is present and the face is still there; the caller closes the result.
+     */
+    public AnalysedFrame analyze(int sequence, Instant capturedAt, String jpegBase64, Action action,
+                                 Optional<FaceTrack> track) {
         frames.increment();
         long at = capturedAt == null ? 0 : capturedAt.toEpochMilli();
         byte[] jpeg;
@@ -60,7 +84,9 @@ public class FrameAnalyzer {
             return AnalysedFrame.undecodable(sequence, at);
         }
         StageTimings timings = new StageTimings();
-        RetainedAnalysis retained = engine.analyzeRetained(jpeg, optionsFor(action).withTimings(timings));
+        RetainedAnalysis retained = engine.analyzeRetained(jpeg, optionsFor(action).withTimings(timings),
+                track.orElse(null));
+        (retained.tracked() ? trackedFrames : detectedFrames).increment();
         if (retained.analysis().isRejected()) {
             retained.close();
             record(timings);

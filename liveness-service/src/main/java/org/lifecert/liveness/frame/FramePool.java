@@ -7,7 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.lifecert.face.FaceTrack;
 
 /**
  * Analyses the frames of one batch on several threads, so that a batch uses both cores when the instance is not
@@ -33,12 +36,44 @@ public final class FramePool implements AutoCloseable {
 
     /** Starts the analysis of every item; {@link Pending#await} gives the results in the items' order. */
     public <T> Pending start(List<T> items, Function<T, AnalysedFrame> analysis) {
+        return start(items, 1, (item, track) -> analysis.apply(item));
+    }
+
+    /**
+     * Starts the analysis of every item, running the face detector only on every {@code detectEvery}-th item (0,
+     * N, 2N...): each item in between starts once the detected item before it is done and follows that item's face
+     * ({@code track} is empty after a frame without exactly one face, and for the detected items themselves).
+     */
+    public <T> Pending start(List<T> items, int detectEvery,
+                             BiFunction<T, Optional<FaceTrack>, AnalysedFrame> analysis) {
+        int every = Math.max(1, detectEvery);
         List<CompletableFuture<AnalysedFrame>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(executor == null ? CompletableFuture.completedFuture(analysis.apply(item))
-                    : CompletableFuture.supplyAsync(() -> analysis.apply(item), executor));
+        CompletableFuture<AnalysedFrame> detected = null;
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
+            CompletableFuture<AnalysedFrame> future;
+            if (i % every == 0) {
+                future = executor == null ? completed(() -> analysis.apply(item, Optional.empty()))
+                        : CompletableFuture.supplyAsync(() -> analysis.apply(item, Optional.empty()), executor);
+                detected = future;
+            } else if (executor == null) {
+                CompletableFuture<AnalysedFrame> from = detected;
+                future = from.isCompletedExceptionally() ? from.thenApply(f -> f)
+                        : completed(() -> analysis.apply(item, from.join().track()));
+            } else {
+                future = detected.thenApplyAsync(f -> analysis.apply(item, f.track()), executor);
+            }
+            futures.add(future);
         }
         return new Pending(futures);
+    }
+
+    private static CompletableFuture<AnalysedFrame> completed(java.util.function.Supplier<AnalysedFrame> analysis) {
+        try {
+            return CompletableFuture.completedFuture(analysis.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Analyses under way. */

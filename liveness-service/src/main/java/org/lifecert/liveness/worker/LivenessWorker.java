@@ -139,8 +139,11 @@ public class LivenessWorker {
         BestFrames best = new BestFrames(Math.max(1, config.frames().antiSpoofPerBatch()));
         try {
             // the engine works on the frames (on the frame threads) while this thread checks time and replays
-            FramePool.Pending pending = framePool.start(frames, frame -> analyzer.analyze(frame.sequence(),
-                    frame.capturedAt(), frame.jpegBase64(), step.action));
+            // (steps without head pose detect the face on every detect-every-th frame and follow it in between)
+            FramePool.Pending pending = framePool.start(frames,
+                    FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery()),
+                    (frame, track) -> analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
+                            step.action, track));
             try {
                 for (FrameBatchCaptured.Frame frame : frames) {
                     if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {

@@ -38,4 +38,35 @@ class FrameAnalyzerTests {
             assertThat(FrameAnalyzer.optionsFor(action).embedding()).as(action.name()).isFalse();
         }
     }
+
+    @Test
+    void stepsReadingTheHeadPoseDetectEveryFrameOthersEveryNth() {
+        assertThat(FrameAnalyzer.detectEvery(Action.BLINK, 3)).isEqualTo(3);
+        assertThat(FrameAnalyzer.detectEvery(Action.OPEN_MOUTH, 3)).isEqualTo(3);
+        assertThat(FrameAnalyzer.detectEvery(Action.TURN_LEFT, 3)).isEqualTo(1);
+        assertThat(FrameAnalyzer.detectEvery(Action.TURN_RIGHT, 3)).isEqualTo(1);
+        assertThat(FrameAnalyzer.detectEvery(Action.NOD, 3)).isEqualTo(1);
+        assertThat(FrameAnalyzer.detectEvery(Action.BLINK, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void framesBetweenDetectedOnesStartAfterTheirDetectedFrameInOrder() {
+        for (int threads : new int[]{1, 2}) {
+            List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.Set<Integer> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            try (FramePool pool = new FramePool(threads)) {
+                List<AnalysedFrame> results = pool.start(List.of(0, 1, 2, 3, 4, 5, 6), 3, (Integer i, java.util.Optional<org.lifecert.face.FaceTrack> track) -> {
+                    int detected = i - i % 3;
+                    if (i % 3 != 0) {
+                        assertThat(done).as("frame " + i + " after frame " + detected).contains(detected);
+                    }
+                    calls.add(i % 3 == 0 ? "detect " + i : "follow " + i);
+                    done.add(i);
+                    return AnalysedFrame.undecodable(i, 0);
+                }).await();
+                assertThat(results).extracting(f -> f.signal().sequence()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+            }
+            assertThat(calls).filteredOn(c -> c.startsWith("detect")).containsExactlyInAnyOrder("detect 0", "detect 3", "detect 6");
+        }
+    }
 }
