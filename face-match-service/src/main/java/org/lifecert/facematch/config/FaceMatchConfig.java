@@ -74,6 +74,13 @@ public interface FaceMatchConfig {
         /** Largest |yaw| or |pitch| in degrees of a frame used for matching. */
         @WithDefault("25")
         double maxAngle();
+
+        /**
+         * JPEG frames whose shorter side is at least this are decoded at half scale (about 1 ms less per 640x480 frame;
+         * the models' inputs keep their detail: face-engine {@code HalfScaleDecodeTests}); 0 = always full scale.
+         */
+        @WithDefault("480")
+        int halfScaleDecodeMinSide();
     }
 
     interface Refresh {

@@ -23,6 +23,12 @@ public class ThreadEngines {
     private static final Logger LOG = Logger.getLogger(ThreadEngines.class);
 
     private final Map<Thread, FaceEngine> engines = new ConcurrentHashMap<>();
+    private final FaceEngineConfig engineConfig;
+
+    public ThreadEngines(org.lifecert.facematch.config.FaceMatchConfig config) {
+        this.engineConfig = FaceEngineConfig.builder()
+                .halfScaleDecodeMinSide(config.frames().halfScaleDecodeMinSide()).build();
+    }
 
     /** The calling thread's engine, loaded on this thread the first time. */
     public FaceEngine current() {
@@ -30,7 +36,7 @@ public class ThreadEngines {
         FaceEngine engine = engines.get(thread);
         if (engine == null) {
             closeEnded();
-            engine = FaceEngine.load(FaceEngineConfig.defaults());
+            engine = FaceEngine.load(engineConfig);
             engines.put(thread, engine);
             LOG.debugf("face engine loaded on %s", thread.getName());
         }

@@ -11,6 +11,8 @@ import org.lifecert.events.FrameBatchCaptured;
 import org.lifecert.face.AnalysisOptions;
 import org.lifecert.face.FaceEngine;
 import org.lifecert.face.FaceObservation;
+import org.lifecert.face.HeadPose;
+import org.lifecert.face.RetainedAnalysis;
 import org.lifecert.face.ImageAnalysis;
 import org.lifecert.face.StageTimings;
 import org.lifecert.facematch.config.FaceMatchConfig;
@@ -21,9 +23,10 @@ import org.lifecert.facematch.config.FaceMatchConfig;
  * <li>candidates: every {@code frames.analyse-every}-th frame, analysed cheaply — detection, landmarks, eyes and
  * sharpness, no pose or anti-spoof model (face-match does not judge liveness) — and ranked by
  * {@link FrameSelector#rank} with frontalness taken from the landmarks;</li>
- * <li>the best-ranked candidates that would enter the session's best frames are analysed again with the pose and
- * embedding models, at most {@code frames.embed-per-batch} kept per batch; a frame the pose model finds turned
- * beyond {@code frames.max-angle} is not kept (the next candidate is tried).</li>
+ * <li>the best-ranked candidates that would enter the session's best frames get the pose and embedding models on the
+ * face already found (the engine keeps each candidate's decoded image, detection and landmarks until the batch is
+ * picked: no second decode and detection), at most {@code frames.embed-per-batch} kept per batch; a frame the pose
+ * model finds turned beyond {@code frames.max-angle} is not kept (the next candidate is tried).</li>
  * </ol>
  * Each consumer thread analyses with its own engine ({@code ThreadEngines}: much faster embeddings).
  * The decision stays honest: only frontal, single-face, open-eyed frames are embedded and compared.
@@ -31,7 +34,6 @@ import org.lifecert.facematch.config.FaceMatchConfig;
 final class FramePicker {
 
     private static final AnalysisOptions CANDIDATE = AnalysisOptions.defaults().withPose(false).withAntiSpoof(false);
-    private static final AnalysisOptions EMBED = AnalysisOptions.defaults().withAntiSpoof(false).withEmbedding(true);
 
     private final Supplier<FaceEngine> engine;
     private final FrameSelector selector;
@@ -39,7 +41,9 @@ final class FramePicker {
     private final Consumer<StageTimings> timings;
     private final LongConsumer engineCpuNanos;
 
-    private record Candidate(FrameBatchCaptured.Frame frame, byte[] image, double rank) {
+    /** A ranked frame whose image the engine still holds; {@code timings} also receive its later stages. */
+    private record Candidate(FrameBatchCaptured.Frame frame, RetainedAnalysis retained, StageTimings timings,
+                             double rank) {
     }
 
     FramePicker(Supplier<FaceEngine> engine, FaceMatchConfig.Frames frames, Consumer<StageTimings> timings,
@@ -55,23 +59,30 @@ final class FramePicker {
     void pick(MatchState state, List<FrameBatchCaptured.Frame> ordered) {
         int every = Math.max(1, frames.analyseEvery());
         List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            state.framesSeen++;
-            if (i % every == 0) {
-                candidate(state, ordered.get(i)).ifPresent(candidates::add);
+        try {
+            for (int i = 0; i < ordered.size(); i++) {
+                state.framesSeen++;
+                if (i % every == 0) {
+                    candidate(state, ordered.get(i)).ifPresent(candidates::add);
+                }
             }
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
-        int kept = 0;
-        int attempts = 0;
-        for (Candidate c : candidates) {
-            if (kept >= frames.embedPerBatch() || attempts >= 2 * frames.embedPerBatch()
-                    || !state.wouldKeep(c.rank(), frames.best())) {
-                break;
+            candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
+            int kept = 0;
+            int attempts = 0;
+            for (Candidate c : candidates) {
+                if (kept >= frames.embedPerBatch() || attempts >= 2 * frames.embedPerBatch()
+                        || !state.wouldKeep(c.rank(), frames.best())) {
+                    break;
+                }
+                attempts++;
+                if (embed(state, c)) {
+                    kept++;
+                }
             }
-            attempts++;
-            if (embed(state, c)) {
-                kept++;
+        } finally {
+            for (Candidate c : candidates) {
+                c.retained().close();
+                timings.accept(c.timings());
             }
         }
     }
@@ -84,43 +95,48 @@ final class FramePicker {
             return java.util.Optional.empty();
         }
         state.framesAnalysed++;
-        ImageAnalysis analysis = analyze(image, CANDIDATE);
-        if (analysis.isRejected()) {
-            return java.util.Optional.empty();
-        }
-        if (analysis.faces().size() > 1) {
-            state.multiFaceFrames++;
-        }
-        FaceObservation face = analysis.faces().get(0);
-        double rank = selector.rank(analysis.faces().size(), FrameSelector.landmarkFrontalness(face.landmarks()),
-                Math.max(face.leftEyeOpen(), face.rightEyeOpen()), face.quality().faceSize(), face.quality().sharpness());
-        return rank > 0 ? java.util.Optional.of(new Candidate(frame, image, rank)) : java.util.Optional.empty();
-    }
-
-    /** Full analysis with pose and embedding; keeps the frame when it is usable. */
-    private boolean embed(MatchState state, Candidate c) {
-        ImageAnalysis analysis = analyze(c.image(), EMBED);
-        if (analysis.isRejected()) {
-            return false;
-        }
-        FaceObservation face = analysis.faces().get(0);
-        FrameCandidate full = new FrameCandidate(c.frame().sequence(), analysis.faces().size(), face.yaw(), face.pitch(),
-                Math.max(face.leftEyeOpen(), face.rightEyeOpen()), face.quality().faceSize(), face.quality().sharpness());
-        double quality = selector.score(full);
-        if (quality <= 0 || face.embedding().isEmpty()) {
-            return false;
-        }
-        state.framesEmbedded++;
-        state.keep(new MatchState.BestFrame(c.frame().sequence(), quality, face.embedding().get()), frames.best());
-        return true;
-    }
-
-    private ImageAnalysis analyze(byte[] image, AnalysisOptions options) {
         StageTimings t = new StageTimings();
         long cpu = CpuTime.thread();
-        ImageAnalysis analysis = engine.get().analyze(image, options.withTimings(t));
+        RetainedAnalysis retained = engine.get().analyzeRetained(image, CANDIDATE.withTimings(t));
         engineCpuNanos.accept(CpuTime.thread() - cpu);
+        ImageAnalysis analysis = retained.analysis();
+        double rank = 0;
+        if (!analysis.isRejected()) {
+            if (analysis.faces().size() > 1) {
+                state.multiFaceFrames++;
+            }
+            FaceObservation face = analysis.faces().get(0);
+            rank = selector.rank(analysis.faces().size(), FrameSelector.landmarkFrontalness(face.landmarks()),
+                    Math.max(face.leftEyeOpen(), face.rightEyeOpen()), face.quality().faceSize(),
+                    face.quality().sharpness());
+        }
+        if (rank > 0) {
+            return java.util.Optional.of(new Candidate(frame, retained, t, rank));
+        }
+        retained.close();
         timings.accept(t);
-        return analysis;
+        return java.util.Optional.empty();
+    }
+
+    /** Pose and embedding of the candidate's face (decoded and detected already); keeps the frame when it is usable. */
+    private boolean embed(MatchState state, Candidate c) {
+        long cpu = CpuTime.thread();
+        try {
+            FaceObservation face = c.retained().analysis().faces().get(0);
+            HeadPose pose = c.retained().headPose(0);
+            FrameCandidate full = new FrameCandidate(c.frame().sequence(), c.retained().analysis().faces().size(),
+                    pose.yaw(), pose.pitch(), Math.max(face.leftEyeOpen(), face.rightEyeOpen()),
+                    face.quality().faceSize(), face.quality().sharpness());
+            double quality = selector.score(full);
+            if (quality <= 0) {
+                return false;
+            }
+            float[] embedding = c.retained().embedding(0);
+            state.framesEmbedded++;
+            state.keep(new MatchState.BestFrame(c.frame().sequence(), quality, embedding), frames.best());
+            return true;
+        } finally {
+            engineCpuNanos.accept(CpuTime.thread() - cpu);
+        }
     }
 }
