@@ -1,10 +1,21 @@
 package org.lifecert.gateway.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.lifecert.gateway.config.GatewayConfig;
 
 /**
@@ -66,29 +77,77 @@ public class BatchLedger {
             select (select status from s), (select before_deadline from s), (select session_id from earlier),
               (select content_hash from earlier), (select batch_count from counted), (select frame_count from counted)""";
 
-    private final EntityManager em;
+    /** RECORD with its named parameters turned into JDBC's positional ones, and their order. */
+    private static final String SQL;
+    private static final List<String> ORDER = new ArrayList<>();
+
+    static {
+        Matcher m = Pattern.compile("(?<!:):([a-zA-Z]+)").matcher(RECORD);
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            ORDER.add(m.group(1));
+            m.appendReplacement(sql, "?");
+        }
+        m.appendTail(sql);
+        SQL = sql.toString();
+    }
+
+    private final DataSource dataSource;
     private final GatewayConfig config;
 
-    public BatchLedger(EntityManager em, GatewayConfig config) {
-        this.em = em;
+    public BatchLedger(DataSource dataSource, GatewayConfig config) {
+        this.dataSource = dataSource;
         this.config = config;
     }
 
+    /**
+     * Plain JDBC on the transaction's connection (the pool hands the same enlisted connection to
+     * everyone in one JTA transaction): Hibernate's native-query path cost about a tenth of a batch's
+     * CPU for a statement that maps no entity.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome record(SessionRow session, UUID batchId, int stepIndex, int frameCount, String contentHash,
             boolean lastOfSession, EvidenceFrame best) {
-        Object[] r = (Object[]) em.createNativeQuery(RECORD)
-                .setParameter("session", session.sessionId()).setParameter("batch", batchId)
-                .setParameter("step", stepIndex).setParameter("frames", frameCount).setParameter("hash", contentHash)
-                .setParameter("last", lastOfSession).setParameter("bureau", session.bureau())
-                .setParameter("action", session.actions().get(stepIndex).name())
-                .setParameter("sequence", best.sequence()).setParameter("captured", best.capturedAt())
-                .setParameter("score", (long) best.jpeg().length).setParameter("jpeg", best.jpeg())
-                .setParameter("keepUntil", Instant.now().plus(config.evidence().retention()))
-                .setParameter("keep", config.evidence().framesPerStep())
-                .setParameter("beyond", config.evidence().framesPerStep() - 1)
-                .getSingleResult();
-        return new Outcome((String) r[0], Boolean.TRUE.equals(r[1]), (UUID) r[2], (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).intValue(), r[5] == null ? null : ((Number) r[5]).intValue());
+        Map<String, Object> values = new HashMap<>();
+        values.put("session", session.sessionId());
+        values.put("batch", batchId);
+        values.put("step", stepIndex);
+        values.put("frames", frameCount);
+        values.put("hash", contentHash);
+        values.put("last", lastOfSession);
+        values.put("bureau", session.bureau());
+        values.put("action", session.actions().get(stepIndex).name());
+        values.put("sequence", best.sequence());
+        values.put("captured", best.capturedAt().atOffset(ZoneOffset.UTC));
+        values.put("score", (long) best.jpeg().length);
+        values.put("jpeg", best.jpeg());
+        values.put("keepUntil", Instant.now().plus(config.evidence().retention()).atOffset(ZoneOffset.UTC));
+        values.put("keep", config.evidence().framesPerStep());
+        values.put("beyond", config.evidence().framesPerStep() - 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(SQL)) {
+            for (int i = 0; i < ORDER.size(); i++) {
+                Object v = values.get(ORDER.get(i));
+                if (v == null) {
+                    throw new IllegalStateException("no value for :" + ORDER.get(i));
+                }
+                if (v instanceof byte[] bytes) {
+                    q.setBytes(i + 1, bytes);
+                } else {
+                    q.setObject(i + 1, v);
+                }
+            }
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                String status = r.getString(1);
+                boolean beforeDeadline = r.getBoolean(2);
+                UUID earlierSession = r.getObject(3, UUID.class);
+                String earlierHash = r.getString(4);
+                Integer batchCount = (Integer) r.getObject(5);
+                Integer frames = (Integer) r.getObject(6);
+                return new Outcome(status, beforeDeadline, earlierSession, earlierHash, batchCount, frames);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record batch " + batchId + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.lifecert.gateway.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +32,18 @@ final class FrameBatchEncoder {
     private final ObjectMapper mapper = EventCodec.newObjectMapper();
 
     byte[] encode(Envelope<FrameBatchCaptured> envelope) {
+        for (FrameBatchCaptured.Frame f : envelope.data().frames()) {
+            requireBase64Alphabet(f);
+        }
+        return encodeDecoded(envelope);
+    }
+
+    /**
+     * As {@link #encode}, for frames whose text has already been decoded by {@code java.util.Base64}'s strict
+     * decoder (the upload's checks): that decoder refuses any character outside the alphabet, so the text needs
+     * no JSON escaping and is not scanned again (that byte-by-byte scan was a tenth of a batch's CPU).
+     */
+    byte[] encodeDecoded(Envelope<FrameBatchCaptured> envelope) {
         FrameBatchCaptured data = envelope.data();
         List<FrameBatchCaptured.Frame> placeholders = new ArrayList<>(data.frames().size());
         long payload = 0;
@@ -46,20 +57,22 @@ final class FrameBatchEncoder {
         codec.validate(new Envelope<>(envelope.id(), envelope.type(), envelope.source(), envelope.time(),
                 envelope.subject(), envelope.bureau(), envelope.schemaVersion(), skeleton));
         byte[] json = write(envelope, skeleton);
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) (json.length + payload));
+        byte[] out = new byte[Math.toIntExact(json.length - (long) PLACEHOLDER.length() * data.frames().size() + payload)];
         int from = 0;
+        int at = 0;
         for (FrameBatchCaptured.Frame f : data.frames()) {
             int slot = indexOf(json, SLOT, from);
             if (slot < 0) {
                 throw new IllegalStateException("frame placeholder not found in the written event");
             }
             int value = slot + VALUE_OFFSET;
-            out.write(json, from, value - from);
-            out.writeBytes(base64Bytes(f));
+            System.arraycopy(json, from, out, at, value - from);
+            at += value - from;
+            at = copyBase64(f, out, at);
             from = value + PLACEHOLDER.length();
         }
-        out.write(json, from, json.length - from);
-        return out.toByteArray();
+        System.arraycopy(json, from, out, at, json.length - from);
+        return out;
     }
 
     private byte[] write(Envelope<FrameBatchCaptured> envelope, FrameBatchCaptured data) {
@@ -79,15 +92,21 @@ final class FrameBatchEncoder {
         }
     }
 
-    /** The frame's text as bytes; anything outside the base64 alphabet would need JSON escaping, so is refused. */
-    private static byte[] base64Bytes(FrameBatchCaptured.Frame f) {
-        byte[] bytes = f.jpegBase64().getBytes(StandardCharsets.ISO_8859_1);
-        for (byte b : bytes) {
-            if (!BASE64[b & 0xff]) {
+    /** Copies the frame's text into {@code out} at {@code at}; returns the end. */
+    private static int copyBase64(FrameBatchCaptured.Frame f, byte[] out, int at) {
+        byte[] text = f.jpegBase64().getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(text, 0, out, at, text.length);
+        return at + text.length;
+    }
+
+    private static void requireBase64Alphabet(FrameBatchCaptured.Frame f) {
+        String text = f.jpegBase64();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0xff || !BASE64[c]) {
                 throw new IllegalArgumentException("frame " + f.sequence() + " is not base64 text");
             }
         }
-        return bytes;
     }
 
     private static final boolean[] BASE64 = new boolean[256];

@@ -57,6 +57,8 @@ class FramePayloadTests {
         JsonNode tree = EventCodec.newObjectMapper().readTree(ours);
         JsonNode codecs = EventCodec.newObjectMapper().readTree(EventCodec.shared().encodeBytes(event));
         assertThat(tree).isEqualTo(codecs);
+        // the upload's path (text already strictly decoded) writes the very same bytes
+        assertThat(new FrameBatchEncoder().encodeDecoded(event)).isEqualTo(ours);
     }
 
     @Test
