@@ -109,6 +109,8 @@ class CrossBureauTests {
                 .multiPart("photo", org.lifecert.testing.SharedData.face("verify/raj/1.png").toFile())
                 .post("/api/v1/persons/" + personId + "/reference-photos").then().statusCode(404);
         Staff.clerkB().get("/api/v1/persons/" + personId + "/reference-photos/template").then().statusCode(404);
+        Staff.reviewerB().get("/api/v1/persons/" + personId + "/reference-photos/current").then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
         Staff.clerkA().get("/api/v1/persons/" + personId + "/reference-photos/template").then().statusCode(404)
                 .body("detail", equalTo("template of person " + personId + " not found"));
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.lifecert.enrollment.photo.ReferencePhoto;
+import org.lifecert.enrollment.photo.LatestReferencePhotos;
 import org.lifecert.platform.web.ApiException;
 
 /**
@@ -16,6 +16,12 @@ import org.lifecert.platform.web.ApiException;
  */
 @ApplicationScoped
 public class CollectionPhotos {
+
+    private final LatestReferencePhotos latest;
+
+    public CollectionPhotos(LatestReferencePhotos latest) {
+        this.latest = latest;
+    }
 
     /** One photo, inline (the console shows it as a data URL; no second authenticated request per image). */
     public record PhotoView(UUID photoId, String contentType, Instant uploadedAt, String dataBase64) {
@@ -27,13 +33,7 @@ public class CollectionPhotos {
         if (c == null || !c.bureau.equals(bureau)) {
             throw ApiException.notFound("collection " + collectionId);
         }
-        List<ReferencePhoto> kept = ReferencePhoto.<ReferencePhoto>find(
-                "personId = ?1 and bureau = ?2 and content is not null order by uploadedAt desc, id", c.personId, bureau).list();
-        if (kept.isEmpty()) {
-            return List.of();
-        }
-        Instant latest = kept.get(0).uploadedAt;
-        return kept.stream().filter(p -> p.uploadedAt.equals(latest))
+        return latest.of(bureau, c.personId).stream()
                 .map(p -> new PhotoView(p.id, p.contentType, p.uploadedAt, Base64.getEncoder().encodeToString(p.content)))
                 .toList();
     }

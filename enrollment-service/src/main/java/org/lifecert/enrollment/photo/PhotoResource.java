@@ -2,11 +2,13 @@ package org.lifecert.enrollment.photo;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -28,11 +30,16 @@ import org.lifecert.platform.web.FieldError;
 @Produces(MediaType.APPLICATION_JSON)
 public class PhotoResource {
 
+    /** Response header: how many photos the current upload has (ask for the others with {@code ?index=}). */
+    public static final String COUNT_HEADER = "X-Photo-Count";
+
     private final ReferencePhotoService service;
+    private final LatestReferencePhotos latest;
     private final BureauAccess access;
 
-    public PhotoResource(ReferencePhotoService service, BureauAccess access) {
+    public PhotoResource(ReferencePhotoService service, LatestReferencePhotos latest, BureauAccess access) {
         this.service = service;
+        this.latest = latest;
         this.access = access;
     }
 
@@ -57,6 +64,18 @@ public class PhotoResource {
             }
         }
         return Response.status(201).entity(service.register(bureau, access.actor(), personId, bytes)).build();
+    }
+
+    @GET
+    @Path("/current")
+    @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.REVIEWER)
+    @Operation(summary = "The person's current reference photo number index (0-based) as the image itself, for the appeal reviewer; "
+            + "X-Photo-Count tells how many; 404 NO_REFERENCE_PHOTO when none is retained")
+    public Response current(@PathParam("personId") UUID personId, @QueryParam("index") @DefaultValue("0") int index) {
+        LatestReferencePhotos.Photo photo = latest.photo(access.bureau(), personId, index);
+        return Response.ok(photo.content(), photo.contentType()).header(COUNT_HEADER, photo.count())
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET
