@@ -75,6 +75,7 @@ async function openAppeal(appealId) {
       const dd = document.createElement('dd'); dd.textContent = text(value);
       person.append(dt, dd);
     }
+    showReference($('reference-photos'), d);
     const body = $('attempts').querySelector('tbody');
     body.replaceChildren();
     for (const a of d.attempts) {
@@ -132,6 +133,54 @@ async function showFrames(target, attempt, started) {
   }
 }
 
+// The person's current reference photos, which enrollment-service owns, through this service's proxy
+// (the images themselves; X-Photo-Count says how many), shown once above the attempts' frames. How many
+// were shown goes into the decision's audit.
+async function showReference(target, appeal) {
+  appeal.referencePhotosShown = 0;
+  target.classList.remove('error');
+  target.textContent = '正在加载参考照片…';
+  target.setAttribute('aria-busy', 'true');
+  try {
+    const base = '/console/api/reference-photos/' + encodeURIComponent(appeal.personId) + '?index=';
+    const photos = [await referencePhoto(base + 0)];
+    for (let i = 1; i < photos[0].count; i++) photos.push(await referencePhoto(base + i));
+    target.replaceChildren();
+    photos.forEach((p, i) => {
+      const figure = document.createElement('figure');
+      const img = document.createElement('img');
+      img.src = URL.createObjectURL(p.blob);
+      img.alt = text(appeal.surname) + ' 的参考照片（第' + (i + 1) + '张，共' + photos.length + '张）';
+      const caption = document.createElement('figcaption');
+      caption.textContent = '参考照片 ' + (i + 1) + '/' + photos.length;
+      figure.append(img, caption);
+      target.appendChild(figure);
+    });
+    appeal.referencePhotosShown = photos.length;
+  } catch (e) {
+    target.textContent = e.message;
+    target.classList.add('error');
+  } finally {
+    target.removeAttribute('aria-busy');
+  }
+}
+
+async function referencePhoto(path) {
+  const response = await fetch(path, {
+    credentials: 'same-origin',
+    headers: { 'Accept': 'image/jpeg, image/png, application/json', 'X-Requested-With': 'JavaScript' },
+  });
+  if (response.status === 499 || response.status === 401) {
+    window.location.reload();
+    throw new Error('登录已过期，请重新登录');
+  }
+  if (!response.ok) {
+    const body = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+    throw new Error((body && body.message) || ('参考照片加载失败（' + response.status + '）'));
+  }
+  return { blob: await response.blob(), count: Number(response.headers.get('X-Photo-Count') || '1') };
+}
+
 async function decide(approved) {
   const reason = $('reason').value.trim();
   if (!reason) {
@@ -143,7 +192,8 @@ async function decide(approved) {
     const d = await api('/api/v1/appeals/' + encodeURIComponent(current.appealId) + '/decision', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ approved, reason, viewedEvidence: current.attempts.map((a) => a.sessionId) }),
+      body: JSON.stringify({ approved, reason, viewedEvidence: current.attempts.map((a) => a.sessionId),
+        referencePhotosShown: current.referencePhotosShown || 0 }),
     });
     $('detail').hidden = true;
     say(approved ? '已通过：' + text(d.surname) + ' 本期认证成功' : '已驳回：' + text(d.surname) + ' 需到当地社保大厅办理');

@@ -17,7 +17,6 @@ import org.lifecert.appeal.certification.CertificationService;
 import org.lifecert.appeal.certification.CertificationStore;
 import org.lifecert.appeal.certification.FoldConfiguration;
 import org.lifecert.appeal.certification.Outcome;
-import org.lifecert.appeal.config.AppealConfig;
 import org.lifecert.platform.web.ApiException;
 import org.lifecert.platform.web.FieldError;
 
@@ -31,17 +30,15 @@ public class AppealService {
     private final CertificationService service;
     private final ReviewAudit audit;
     private final FoldConfiguration rules;
-    private final AppealConfig config;
 
     public AppealService(EntityManager em, CertificationStore store, CertificationFold fold, CertificationService service,
-            ReviewAudit audit, FoldConfiguration rules, AppealConfig config) {
+            ReviewAudit audit, FoldConfiguration rules) {
         this.em = em;
         this.store = store;
         this.fold = fold;
         this.service = service;
         this.audit = audit;
         this.rules = rules;
-        this.config = config;
     }
 
     /** Appeals under review of {@code bureau}, the soonest due first. */
@@ -93,7 +90,8 @@ public class AppealService {
             Outcome after = service.finish(r, fold.decideAppeal(r, request.approved(), request.reason().strip(), actor, now));
             audit.record(now, actor, bureau, ReviewAudit.DECIDED, appealId, r.personId, request.approved(),
                     request.reason().strip(), Map.of("shown", seen.attempts(),
-                            "viewedEvidence", request.viewedEvidence() == null ? List.of() : request.viewedEvidence()));
+                            "viewedEvidence", request.viewedEvidence() == null ? List.of() : request.viewedEvidence(),
+                            "referencePhotosShown", request.referencePhotosShown() == null ? 0 : request.referencePhotosShown()));
             return detailOf(r, after, now);
         } catch (IllegalStateException e) {
             throw ApiException.conflict("APPEAL_NOT_UNDER_REVIEW", "该申诉已审核或不在审核中", e.getMessage());
@@ -130,8 +128,7 @@ public class AppealService {
                 m == null ? null : m.decision.name(), m == null ? null : m.score, m == null ? null : m.threshold,
                 m == null ? null : m.modelVersion, m == null ? null : m.frameQuality,
                 l == null ? null : l.decision.name(), l == null ? null : l.antiSpoofScore,
-                l == null ? null : l.identityContinuity, l == null ? List.of() : l.failedSteps,
-                config.captureGatewayUrl() + "/api/v1/sessions/" + a.sessionId + "/evidence");
+                l == null ? null : l.identityContinuity, l == null ? List.of() : l.failedSteps);
     }
 
     static LocalDate toDate(Object value) {

@@ -20,14 +20,20 @@ public final class AppealViews {
             boolean overdue, String decisionReason, String reviewer, Instant decidedAt, List<AttemptEvidence> attempts) {
     }
 
-    /** One attempt with its scores and reasons; the best frames are served by capture-gateway at {@code evidenceUrl}. */
+    /**
+     * One attempt with its scores and reasons; the console shows its best frames through
+     * {@code /console/api/evidence/{sessionId}} (capture-gateway's evidence API).
+     */
     public record AttemptEvidence(UUID sessionId, String channel, UUID actingPersonId, Instant startedAt,
             Instant decidedAt, String role, boolean passed, List<String> reasons,
             String matchDecision, Double matchScore, Double matchThreshold, String matchModel, Double frameQuality,
-            String livenessDecision, Double antiSpoofScore, Double identityContinuity, List<String> failedSteps,
-            String evidenceUrl) {
+            String livenessDecision, Double antiSpoofScore, Double identityContinuity, List<String> failedSteps) {
     }
 
-    public record DecisionRequest(Boolean approved, String reason, List<UUID> viewedEvidence) {
+    /**
+     * {@code viewedEvidence}: the sessions whose frames the reviewer was shown; {@code referencePhotosShown}: how many
+     * of the person's current reference photos the console showed (0 when enrollment had none or could not be reached).
+     */
+    public record DecisionRequest(Boolean approved, String reason, List<UUID> viewedEvidence, Integer referencePhotosShown) {
     }
 }

@@ -44,7 +44,7 @@ public interface AppealConfig {
     @WithDefault("true")
     boolean consumersEnabled();
 
-    /** Base URL of capture-gateway, for the reviewer's evidence links. */
+    /** Base URL of capture-gateway, target of the reviewer console's evidence proxy. */
     @WithDefault("http://127.0.0.1:8080")
     String captureGatewayUrl();
 

@@ -32,9 +32,18 @@ final class ServiceCall {
     /** As above, answering {@code unreachableStatus} (e.g. 503) with the message when the other service cannot be reached. */
     static Response forward(String baseUrl, String method, String path, String jsonBody, String token, String unreachable,
             int unreachableStatus) {
+        return forward(baseUrl, method, path, jsonBody, token, MediaType.APPLICATION_JSON, unreachable, unreachableStatus);
+    }
+
+    /**
+     * As above for an answer that is not JSON ({@code accept}, e.g. an image): the body goes back byte for byte
+     * with its content type, and the named response headers of the other service are passed on.
+     */
+    static Response forward(String baseUrl, String method, String path, String jsonBody, String token, String accept,
+            String unreachable, int unreachableStatus, String... passedHeaders) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .header("Authorization", "Bearer " + token);
         if (jsonBody == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -42,9 +51,13 @@ final class ServiceCall {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
         }
         try {
-            HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = answer.headers().firstValue("Content-Type").orElse(MediaType.APPLICATION_JSON);
-            return Response.status(answer.statusCode()).type(type).entity(answer.body()).build();
+            Response.ResponseBuilder response = Response.status(answer.statusCode()).type(type).entity(answer.body());
+            for (String name : passedHeaders) {
+                answer.headers().firstValue(name).ifPresent(value -> response.header(name, value));
+            }
+            return response.build();
         } catch (IOException e) {
             throw new ApiException(unreachableStatus, "SERVICE_UNREACHABLE", unreachable, e.toString());
         } catch (InterruptedException e) {

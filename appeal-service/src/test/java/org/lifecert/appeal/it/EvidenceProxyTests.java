@@ -24,6 +24,7 @@ import org.lifecert.testing.TestTokens;
 @QuarkusTestResource(value = LifeCertTestResource.class, initArgs = @ResourceArg(name = "database", value = "appeal"))
 @QuarkusTestResource(StubServices.class)
 @QuarkusTestResource(StubGateway.class)
+@QuarkusTestResource(StubEnrollment.class)
 class EvidenceProxyTests {
 
     static final String BUREAU = "bureau-ev-a";
