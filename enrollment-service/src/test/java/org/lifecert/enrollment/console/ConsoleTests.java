@@ -42,18 +42,19 @@ class ConsoleTests {
         assertThat(given().get("/console/index.html").then().statusCode(200).extract().asString()).contains("经办机构控制台");
         assertThat(given().get("/console/roster.html").then().statusCode(200).extract().asString()).contains("花名册导入");
         given().get("/console/roster.js").then().statusCode(200);
-        // 信息审核 is not in the shared navigation (libs/console-ui): the start page links it.
         assertThat(given().get("/console/review.html").then().statusCode(200).extract().asString()).contains("信息审核")
                 .contains("review.js");
         given().get("/console/review.js").then().statusCode(200);
-        assertThat(given().get("/console/index.html").then().extract().asString()).contains("/console/review.html");
+        // the start page's tiles are the shared navigation's pages (review included, tile id tile-review)
+        assertThat(given().get("/console/index.html").then().extract().asString()).contains("LC.pages.filter")
+                .contains("a.id = 'tile-' + p.id").contains("review: ['审核窗口采集的人员信息和参考照片");
         for (String shared : new String[] {"console.js", "console.css", "i18n.js", "idnumber.js", "states.js"}) {
             given().get("/console-ui/" + shared).then().statusCode(200);
         }
         // Every page is one click from the start page: the shared navigation lists all of them.
         String nav = given().get("/console-ui/console.js").then().statusCode(200).extract().asString();
-        for (String path : new String[] {"/console/enroll.html", "/console/roster.html", "/console/counter.html",
-                "/console/dashboard.html", "/console/settings.html"}) {
+        for (String path : new String[] {"/console/enroll.html", "/console/roster.html", "/console/review.html",
+                "/console/counter.html", "/console/dashboard.html", "/console/settings.html"}) {
             assertThat(nav).contains(path);
         }
     }

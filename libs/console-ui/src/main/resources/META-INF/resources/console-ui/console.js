@@ -11,6 +11,7 @@
     { id: 'home', service: 'enrollment', path: '/console/index.html', zh: '首页', en: 'Start' },
     { id: 'enroll', service: 'enrollment', path: '/console/enroll.html', zh: '人员信息采集', en: 'Enrolment' },
     { id: 'roster', service: 'enrollment', path: '/console/roster.html', zh: '花名册导入', en: 'Roster import' },
+    { id: 'review', service: 'enrollment', path: '/console/review.html', zh: '信息审核', en: 'Collection review' },
     { id: 'counter', service: 'appeal', path: '/console/counter.html', zh: '窗口认证', en: 'Counter certification' },
     { id: 'appeals', service: 'appeal', path: '/console/', zh: '申诉审核', en: 'Appeals' },
     { id: 'dashboard', service: 'appeal', path: '/console/dashboard.html', zh: '认证统计', en: 'Dashboard' },

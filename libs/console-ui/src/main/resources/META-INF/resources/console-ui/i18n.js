@@ -5,7 +5,7 @@ window.LC.en = Object.assign(window.LC.en || {}, {
   app: 'Benefit certification · Bureau console', skip: 'Skip to content',
   'title.home': 'Bureau console', 'title.enroll': 'Enrolment', 'title.roster': 'Roster import', 'title.counter': 'Counter certification',
   'title.dashboard': 'Dashboard', 'title.settings': 'Bureau settings',
-  'home.h1': 'Bureau console', 'home.intro': 'Every task is one click away in the navigation above; Alt+1..7 opens it directly.',
+  'home.h1': 'Bureau console', 'home.intro': 'Every task is one click away in the navigation above; Alt+1..8 opens it directly.',
   'act.deactivate': 'Deactivate', 'act.edit': 'Edit', 'act.open': 'Open', 'act.state': 'Certification state',
   'cam.backlit': 'Backlit: do not sit with a window or lamp behind you', 'cam.bright': 'Too bright: avoid direct light',
   'cam.centre': 'Move the face to the middle of the frame', 'cam.closer': 'Come a little closer', 'cam.dark': 'Too dark: switch on a light or face the light',
