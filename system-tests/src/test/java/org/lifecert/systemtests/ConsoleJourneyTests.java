@@ -104,7 +104,7 @@ class ConsoleJourneyTests {
                 }
                 frames += images.size();
             }
-            String reference = referencePhotoWhereTheConsoleShowsOne(reviewer);
+            String reference = referencePhotosShownAndDecoded(reviewer);
             System.out.printf("console journey, appeal %s: %d evidence frames decoded; reference photo: %s%n", appealId, frames,
                     reference);
             Chromium.fullShot(reviewer, "reviewer-appeal-evidence");
@@ -130,6 +130,8 @@ class ConsoleJourneyTests {
             assertThat(audited.get(0).reason()).isEqualTo(reason);
             assertThat(audited.get(0).seen()).as("the evidence the page says the reviewer saw")
                     .contains(first.session().sessionId().toString(), second.session().sessionId().toString());
+            assertThat(audited.get(0).seen()).as("the audit says reference photos were shown")
+                    .containsPattern("\"referencePhotosShown\"\\s*:\\s*[1-9]");
 
             // the approved appeal as the bureau sees it on the counter page (same signed-in session)
             reviewer.get(appeal + "/console/counter.html?person=" + personId);
@@ -270,27 +272,23 @@ class ConsoleJourneyTests {
     }
 
     /**
-     * Issue #7 lists the reference photo among the evidence. Where the console shows images in the
-     * appeal outside the attempts table (the reference photo), each must be decoded by the browser;
-     * where it shows none, the page must say so (the note about the reference photo). Returns what
+     * Issue #7 lists the reference photo among the evidence: the appeal shows the person's current reference
+     * photos (enrollment-service's, through appeal-service's proxy), each decoded by the browser. Returns what
      * was seen, for the log.
      */
-    private static String referencePhotoWhereTheConsoleShowsOne(WebDriver reviewer) {
-        List<WebElement> images = reviewer.findElements(By.cssSelector("#detail img"));
-        images.removeAll(reviewer.findElements(By.cssSelector("#attempts img")));
-        if (!images.isEmpty()) {
-            for (WebElement image : images) {
-                new WebDriverWait(reviewer, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
-                        ((JavascriptExecutor) d).executeScript("return arguments[0].complete", image)));
-                assertThat(naturalWidth(reviewer, image)).as("reference photo decoded by the browser: " + image.getAttribute("alt"))
-                        .isPositive();
-            }
-            return images.size() + " shown and decoded";
+    private static String referencePhotosShownAndDecoded(WebDriver reviewer) {
+        // appeal-service fetches them from enrollment-service through its reviewer-only proxy, after the detail opens
+        new WebDriverWait(reviewer, Duration.ofSeconds(30)).until(d ->
+                d.findElement(By.id("reference-photos")).getAttribute("aria-busy") == null
+                        && !d.findElements(By.cssSelector("#reference-photos img")).isEmpty());
+        List<WebElement> images = reviewer.findElements(By.cssSelector("#reference-photos img"));
+        for (WebElement image : images) {
+            new WebDriverWait(reviewer, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("return arguments[0].complete", image)));
+            assertThat(naturalWidth(reviewer, image)).as("reference photo decoded by the browser: " + image.getAttribute("alt"))
+                    .isPositive();
         }
-        String detail = reviewer.findElement(By.id("detail")).getText();
-        assertThat(detail).as("the appeal shows the reference photo or says why not").contains("参考照片");
-        return "not shown by this console version; the page says: "
-                + detail.lines().filter(l -> l.contains("参考照片")).findFirst().orElse("");
+        return images.size() + " shown and decoded";
     }
 
     private static int naturalWidth(WebDriver driver, WebElement image) {
