@@ -5,6 +5,7 @@ import java.util.List;
 /**
  * TURN_LEFT / TURN_RIGHT, in the person's own terms: the yaw crosses {@code minYaw} degrees toward the requested side
  * during the step (it must start short of it: a face already turned in the first frame is a held pose, not a turn).
+ * Frames without a measured pose (NaN yaw: followed between measured frames) are skipped.
  *
  * <p>Sign: in an unmirrored camera frame a turn to the person's left points the face toward the image's right, which
  * fr_pose reads as negative yaw (face-engine README; webcam-a frame 530). A mirrored selfie preview swaps image left and
@@ -31,6 +32,9 @@ public final class HeadTurnDetector implements ActionDetector {
         boolean startedShort = false;
         double furthest = 0;
         for (FrameSignal frame : frames) {
+            if (Double.isNaN(frame.yaw())) {
+                continue; // followed between measured frames: no pose
+            }
             double toward = frame.yaw() * sign;
             furthest = Math.max(furthest, toward);
             if (!startedShort) {

@@ -71,7 +71,7 @@ public final class StepJudge {
 
     /**
      * Mean anti-spoof score of the best frames (by quality) of the step among those scored (the worker scores the
-     * best {@code frames.anti-spoof-per-batch} of each batch); 0 without a scored face frame.
+     * step's best {@code frames.best-per-step} by quality when the step ends); 0 without a scored face frame.
      */
     public double bestFramesAntiSpoof(List<FrameSignal> withFace) {
         return withFace.stream().filter(f -> !Double.isNaN(f.antiSpoof())).sorted(Comparator.comparingDouble(FrameSignal::quality).reversed())

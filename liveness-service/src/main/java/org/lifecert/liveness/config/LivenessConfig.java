@@ -112,23 +112,19 @@ public interface LivenessConfig {
         @WithDefault("3")
         int minFaceFrames();
 
-        /** Frames of a step used for anti-spoofing and quality (the best by quality among those scored). */
+        /**
+         * A step's best frames by quality (exactly one face), held until the step ends: each gets anti-spoofing
+         * (about 8 ms; the step's score is their mean), the best one the embedding for identity continuity.
+         */
         @WithDefault("3")
         int bestPerStep();
-
-        /**
-         * Frames of each batch scored by anti-spoofing (the best by quality; about 8 ms each): the other frames only
-         * feed the action detectors. With one batch per step, the step's anti-spoof score is their mean.
-         */
-        @WithDefault("2")
-        int antiSpoofPerBatch();
 
         /** Probability live below which the best frames of a step count as a presentation attack. */
         @WithDefault("0.5")
         double antiSpoofThreshold();
 
         /**
-         * Cosine similarity between embeddings of different batches of a session below which the face changed.
+         * Cosine similarity between the embeddings of different steps of a session below which the face changed.
          * The webcam person in two recordings scores 0.91, the 80 impostor pairs of the verify set at most 0.22
          * (face-engine-cli verify); 0.40 is the face engine's match threshold.
          */
@@ -147,6 +143,15 @@ public interface LivenessConfig {
          */
         @WithDefault("3")
         int detectEvery();
+
+        /**
+         * On turn and nod steps, the head pose (fr_pose, about 6 ms, and the detector it needs) is measured about this
+         * often at most: frames captured closer together than this (a 25 fps camera: 40 ms) are measured every
+         * {@code pose-interval / gap}-th frame (at most every 4th) and followed in between, without a pose. A browser
+         * at 8 frames/s (125 ms) has every frame measured. PT0S = every frame.
+         */
+        @WithDefault("PT0.08S")
+        Duration poseInterval();
 
         /**
          * JPEG frames whose shorter side is at least this are decoded at half scale (about 1 ms less per 640x480 frame;

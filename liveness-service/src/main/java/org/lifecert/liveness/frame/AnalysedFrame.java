@@ -46,6 +46,11 @@ public final class AnalysedFrame implements AutoCloseable {
         return signal;
     }
 
+    /** The anti-spoof score (probability live) of the largest face; NaN for a frame without one. */
+    public double antiSpoofScore() {
+        return retained == null ? Double.NaN : retained.antiSpoofScore(0);
+    }
+
     /** The embedding of the largest face, empty for a frame without one. */
     public Optional<float[]> embedding() {
         return retained == null ? Optional.empty() : Optional.of(retained.embedding(0));

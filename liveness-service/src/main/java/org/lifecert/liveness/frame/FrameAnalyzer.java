@@ -64,6 +64,53 @@ public class FrameAnalyzer {
         return optionsFor(action).pose() ? 1 : Math.max(1, configured);
     }
 
+    /**
+     * Analyses a frame again for its anti-spoof score and embedding only (detection, landmarks, no pose): a step's best
+     * frame held from an earlier batch. The frame counter is not advanced (the frame was counted when it arrived).
+     */
+    public AnalysedFrame reanalyze(int sequence, long atMillis, String jpegBase64) {
+        byte[] jpeg;
+        try {
+            jpeg = Base64.getDecoder().decode(jpegBase64 == null ? "" : jpegBase64);
+        } catch (IllegalArgumentException e) {
+            return AnalysedFrame.undecodable(sequence, atMillis);
+        }
+        StageTimings timings = new StageTimings();
+        RetainedAnalysis retained = engine.analyzeRetained(jpeg,
+                AnalysisOptions.defaults().withPose(false).withAntiSpoof(false).withTimings(timings), null);
+        if (retained.analysis().isRejected()) {
+            retained.close();
+            record(timings);
+            return AnalysedFrame.undecodable(sequence, atMillis);
+        }
+        return new AnalysedFrame(FrameSignal.noFace(sequence, atMillis, null), retained, timings, this);
+    }
+
+    /**
+     * Every how many frames of a batch the detector runs on a step of {@code action}: {@link #detectEvery(Action, int)}
+     * for steps without head pose; on turn and nod steps every frame, unless the frames come closer together than
+     * {@code poseInterval} (median gap of {@code capturedAtMillis}, in capture order): then every
+     * {@code poseInterval / gap}-th, at most every 4th, so that the pose is still measured about every poseInterval.
+     */
+    public static int detectEvery(Action action, int configured, List<Long> capturedAtMillis, long poseIntervalMillis) {
+        if (!optionsFor(action).pose()) {
+            return detectEvery(action, configured);
+        }
+        if (poseIntervalMillis <= 0 || capturedAtMillis.size() < 2) {
+            return 1;
+        }
+        List<Long> gaps = new java.util.ArrayList<>();
+        for (int i = 1; i < capturedAtMillis.size(); i++) {
+            gaps.add(capturedAtMillis.get(i) - capturedAtMillis.get(i - 1));
+        }
+        java.util.Collections.sort(gaps);
+        long median = gaps.get(gaps.size() / 2);
+        if (median <= 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(4, poseIntervalMillis / median));
+    }
+
     /** Analyses a frame for a step of {@code action}; the caller closes the result. */
     public AnalysedFrame analyze(int sequence, Instant capturedAt, String jpegBase64, Action action) {
         return analyze(sequence, capturedAt, jpegBase64, action, Optional.empty());
@@ -84,8 +131,10 @@ public class FrameAnalyzer {
             return AnalysedFrame.undecodable(sequence, at);
         }
         StageTimings timings = new StageTimings();
-        RetainedAnalysis retained = engine.analyzeRetained(jpeg, optionsFor(action).withTimings(timings),
-                track.orElse(null));
+        // a followed frame of a turn or nod step has no pose (fr_pose needs the detector's framing): its yaw and
+        // pitch are NaN and the detectors skip it
+        AnalysisOptions options = track.isPresent() ? optionsFor(action).withPose(false) : optionsFor(action);
+        RetainedAnalysis retained = engine.analyzeRetained(jpeg, options.withTimings(timings), track.orElse(null));
         (retained.tracked() ? trackedFrames : detectedFrames).increment();
         if (retained.analysis().isRejected()) {
             retained.close();

@@ -14,7 +14,7 @@ import org.lifecert.liveness.action.StepJudge;
 
 /**
  * The working state of one certification session: the signals of every frame seen so far, grouped by step, one
- * embedding per batch (for identity continuity) and the session-level findings. Serialised as JSON into the
+ * embedding per step (its best frame, for identity continuity) and the session-level findings. Serialised as JSON into the
  * session's persisted record after every batch, so a restarted worker continues where the last one committed.
  */
 public final class SessionState {
@@ -34,8 +34,11 @@ public final class SessionState {
     public static final class Step {
         public Action action;
         public List<FrameSignal> frames = new ArrayList<>();
-        /** One embedding per batch (the batch's best frame). */
+        /** The embedding of the step's best frame, taken when the step completes (empty before). */
         public List<float[]> embeddings = new ArrayList<>();
+        /** The step's best frames until it completes; memory only (see {@link HeldFrames}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public HeldFrames held;
         public boolean complete;
         public StepJudge.StepOutcome outcome;
 
@@ -59,6 +62,14 @@ public final class SessionState {
 
     public Step step(int index, Action action) {
         return steps.computeIfAbsent(index, i -> new Step(action));
+    }
+
+    /** The step's held best frames, {@code keep} of them (created on first use: a restored state holds none). */
+    public static HeldFrames held(Step step, int keep) {
+        if (step.held == null) {
+            step.held = new HeldFrames(keep);
+        }
+        return step.held;
     }
 
     public void flag(LivenessReason finding) {

@@ -12,7 +12,7 @@ import org.lifecert.liveness.action.StepJudge;
 
 /**
  * Turns a finished session's state into its LivenessVerdict: every step passed, one identity throughout (every
- * batch's embedding close enough to the session's first), a live face on the best frames of every step, and no
+ * step's embedding close enough to the session's first), a live face on the best frames of every step, and no
  * session-level finding (frame times, replay). The reasons are listed once each, step reasons first.
  */
 public final class VerdictComposer {

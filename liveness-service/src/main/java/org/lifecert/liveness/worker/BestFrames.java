@@ -41,6 +41,11 @@ final class BestFrames implements AutoCloseable {
         return List.copyOf(entries);
     }
 
+    /** The still open frame at {@code index} of the step's frame list, if it is among the picked. */
+    java.util.Optional<AnalysedFrame> open(int index) {
+        return entries.stream().filter(e -> e.index() == index).map(Entry::frame).findFirst();
+    }
+
     @Override
     public void close() {
         entries.forEach(e -> e.frame().close());

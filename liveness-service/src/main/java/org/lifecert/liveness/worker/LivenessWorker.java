@@ -23,6 +23,7 @@ import org.lifecert.liveness.frame.FrameAnalyzer;
 import org.lifecert.liveness.frame.FramePool;
 import org.lifecert.liveness.frame.FrameHashes;
 import org.lifecert.liveness.session.FrameTimeline;
+import org.lifecert.liveness.session.HeldFrames;
 import org.lifecert.liveness.session.SessionState;
 import org.lifecert.liveness.session.VerdictComposer;
 import org.lifecert.messaging.MessagingConfig;
@@ -56,6 +57,7 @@ public class LivenessWorker {
     private final Timer batchTimer;
     private final boolean autoStart;
     private final FramePool framePool;
+    private final StepScorer scorer;
 
     public LivenessWorker(LivenessConfig config, EventConsumers consumers, FrameAnalyzer analyzer, SessionStore store,
                           ReplayGuard replays, Outbox outbox, MessagingConfig messaging, MeterRegistry registry) {
@@ -73,6 +75,7 @@ public class LivenessWorker {
         this.batchTimer = Timer.builder("lifecert.liveness.batch").publishPercentileHistogram().register(registry);
         this.autoStart = config.consumerEnabled();
         this.framePool = new FramePool(config.frameThreads());
+        this.scorer = new StepScorer(analyzer, registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -132,16 +135,21 @@ public class LivenessWorker {
         }
         SessionState.Step step = state.step(batch.stepIndex(), batch.action());
 
-        // frames in capture order, each with only the stages its action needs; afterwards the batch's best frames
-        // (by quality, one face) get anti-spoofing and the best one the embedding, from the images still held
+        // frames in capture order, each with only the stages its action needs; the batch's best frames (by quality,
+        // one face) join the step's held best frames; when the step ends, those get anti-spoofing and the best one the
+        // embedding (once per step, not per batch: a browser step arrives in several batches)
         List<FrameBatchCaptured.Frame> frames = batch.frames().stream()
                 .sorted(Comparator.comparingInt(FrameBatchCaptured.Frame::sequence)).toList();
-        BestFrames best = new BestFrames(Math.max(1, config.frames().antiSpoofPerBatch()));
+        int keep = Math.max(1, config.frames().bestPerStep());
+        BestFrames best = new BestFrames(keep);
         try {
             // the engine works on the frames (on the frame threads) while this thread checks time and replays
-            // (steps without head pose detect the face on every detect-every-th frame and follow it in between)
+            // (steps without head pose detect the face on every detect-every-th frame and follow it in between; turn
+            // and nod steps detect and measure the pose about every pose-interval)
             FramePool.Pending pending = framePool.start(frames,
-                    FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery()),
+                    FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery(), frames.stream()
+                            .map(f -> f.capturedAt() == null ? 0L : f.capturedAt().toEpochMilli()).toList(),
+                            config.frames().poseInterval().toMillis()),
                     (frame, track) -> analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
                             step.action, track));
             try {
@@ -158,20 +166,20 @@ public class LivenessWorker {
                 throw e;
             }
             List<AnalysedFrame> analysed = pending.await();
+            HeldFrames held = SessionState.held(step, keep);
             for (int i = 0; i < analysed.size(); i++) {
-                step.frames.add(analysed.get(i).signal());
+                AnalysedFrame frame = analysed.get(i);
+                step.frames.add(frame.signal());
                 state.framesSeen++;
-                best.offer(step.frames.size() - 1, analysed.get(i));
+                int index = step.frames.size() - 1;
+                if (frame.signal().faces() == 1) {
+                    held.offer(new HeldFrames.Held(index, frame.signal().quality(), frame.signal().sequence(),
+                            frame.signal().atMillis(), frames.get(i).jpegBase64()));
+                }
+                best.offer(index, frame);
             }
-            List<BestFrames.Entry> picked = best.picked();
-            for (int i = 0; i < picked.size(); i++) {
-                BestFrames.Entry entry = picked.get(i);
-                if (i < config.frames().antiSpoofPerBatch()) {
-                    step.frames.set(entry.index(), entry.frame().scoreAntiSpoof());
-                }
-                if (i == 0) {
-                    entry.frame().embedding().ifPresent(step.embeddings::add);
-                }
+            if (batch.lastBatchOfStep() || batch.lastBatchOfSession()) {
+                scorer.score(step, best);
             }
         } finally {
             best.close();
@@ -180,6 +188,7 @@ public class LivenessWorker {
             composer.completeStep(step);
         }
         if (batch.lastBatchOfSession()) {
+            state.steps.values().stream().filter(s -> !s.complete && s != step).forEach(s -> scorer.score(s, null));
             state.steps.values().forEach(composer::completeStep);
             finish(locked, event.bureau(), null);
         } else {

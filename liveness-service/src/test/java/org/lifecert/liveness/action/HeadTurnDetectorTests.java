@@ -49,4 +49,15 @@ class HeadTurnDetectorTests {
         assertThat(right.detect(Signals.yaw(0, 10, 20)).detected()).isTrue();
         assertThat(right.detect(Signals.yaw(0, 10, 19.9)).detected()).isFalse();
     }
+
+    @Test
+    void framesWithoutAMeasuredPoseAreSkipped() {
+        // frames followed between measured ones carry NaN yaw (turn steps of a 25 fps camera: pose on every 2nd)
+        HeadTurnDetector left = new HeadTurnDetector(HeadTurnDetector.Side.LEFT, 20, false);
+        assertThat(left.detect(Signals.yaw(3, Double.NaN, -8, Double.NaN, -22, Double.NaN)).detected()).isTrue();
+        assertThat(left.detect(Signals.yaw(Double.NaN, 3, Double.NaN, -25)).detected()).isTrue();
+        assertThat(left.detect(Signals.yaw(Double.NaN, Double.NaN, Double.NaN)).detected()).isFalse();
+        // the first measured frame already turned is still a held pose
+        assertThat(left.detect(Signals.yaw(Double.NaN, -25, Double.NaN, -30)).detected()).isFalse();
+    }
 }

@@ -29,4 +29,13 @@ class NodDetectorTests {
         assertThat(detector.detect(Signals.pitch(4, 0, -7, -7, 0, 4)).detected()).isFalse();
         assertThat(detector.detect(Signals.pitch(10, 5, -2, -2, 5, 10)).detected()).isTrue();
     }
+
+    @Test
+    void framesWithoutAMeasuredPoseAreSkipped() {
+        double n = Double.NaN;
+        // the start is the first measured pitch (+4), not a followed frame's NaN
+        assertThat(detector.detect(Signals.pitch(n, 4, n, -10, n, 3)).detected()).isTrue();
+        assertThat(detector.detect(Signals.pitch(n, 4, n, -4, n, 3)).detected()).isFalse();
+        assertThat(detector.detect(Signals.pitch(n, n)).detected()).isFalse();
+    }
 }

@@ -244,6 +244,61 @@ class LivenessWorkerTests {
     }
 
     @Test
+    void stepSentInSeveralBatchesIsScoredOnceOnItsBestFrames() {
+        // the browser sends a step of several seconds in batches of 8; here batches of 4 real frames
+        byte[][] blink = concat(realBlink(), realBlink());
+        SessionScript session = new SessionScript().step(Action.BLINK, blink).step(Action.OPEN_MOUTH, realMouth());
+        List<Envelope<FrameBatchCaptured>> batches = session.batches(4);
+        assertThat(batches).hasSize(5);
+        publish(batches);
+        LivenessVerdict verdict = verdictOf(session.sessionId);
+        assertThat(verdict.reasons()).isEmpty();
+        assertThat(verdict.antiSpoofScore()).isGreaterThan(0.9);
+
+        org.lifecert.liveness.session.SessionState state = stateOf(session);
+        for (org.lifecert.liveness.session.SessionState.Step step : state.steps.values()) {
+            assertThat(step.embeddings).as("one continuity embedding per step").hasSize(1);
+            assertThat(scored(step)).as("anti-spoofing on the step's 3 best frames").hasSize(3);
+        }
+        // the blink step's best frames are not all in its last batch (frames 8-11): held across batches
+        assertThat(scored(state.steps.get(0))).anyMatch(index -> index < 8);
+    }
+
+    @Test
+    void stepWhoseWorkerRestartedMidStepIsScoredOnTheFramesSeenSince() {
+        byte[][] blink = concat(realBlink(), realBlink());
+        SessionScript session = new SessionScript().step(Action.BLINK, blink);
+        List<Envelope<FrameBatchCaptured>> batches = session.batches(4);
+        publish(batches.subList(0, 2));
+        await().atMost(VERDICT_WAIT).until(() -> store.view(session.sessionId)
+                .map(v -> ((org.lifecert.liveness.session.SessionState) v.get("state")).framesSeen == 8).orElse(false));
+        store.forgetWorkingSet(); // the held frames of batches 1-2 are gone, as with a restart
+        publish(batches.subList(2, 3));
+
+        LivenessVerdict verdict = verdictOf(session.sessionId);
+        assertThat(verdict.reasons()).isEmpty();
+        org.lifecert.liveness.session.SessionState.Step step = stateOf(session).steps.get(0);
+        assertThat(step.embeddings).hasSize(1);
+        assertThat(scored(step)).hasSize(3).allMatch(index -> index >= 8);
+    }
+
+    private org.lifecert.liveness.session.SessionState stateOf(SessionScript session) {
+        return (org.lifecert.liveness.session.SessionState) store.view(session.sessionId).orElseThrow().get("state");
+    }
+
+    /** Indices in the step's frame list of the frames that carry an anti-spoof score. */
+    private static List<Integer> scored(org.lifecert.liveness.session.SessionState.Step step) {
+        return java.util.stream.IntStream.range(0, step.frames.size())
+                .filter(i -> !Double.isNaN(step.frames.get(i).antiSpoof())).boxed().toList();
+    }
+
+    private static byte[][] concat(byte[][] a, byte[][] b) {
+        byte[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void sessionLeftOpenByAWorkerThatIsGoneFailsAsInterrupted() {
         SessionScript session = new SessionScript().step(Action.BLINK, realBlink()).step(Action.OPEN_MOUTH, realMouth());
         session.deadline = Instant.now().plusSeconds(4);

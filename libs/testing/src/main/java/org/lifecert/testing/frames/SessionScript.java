@@ -49,6 +49,14 @@ public final class SessionScript {
 
     /** One batch per step, the last flagged as the session's last. */
     public List<Envelope<FrameBatchCaptured>> batches() {
+        return batches(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Each step in batches of at most {@code framesPerBatch} frames (as the browser sends a step of several seconds),
+     * the step's last batch flagged as such, the session's last as the session's last.
+     */
+    public List<Envelope<FrameBatchCaptured>> batches(int framesPerBatch) {
         List<Envelope<FrameBatchCaptured>> out = new ArrayList<>();
         for (int s = 0; s < steps.size(); s++) {
             Step step = steps.get(s);
@@ -60,9 +68,16 @@ public final class SessionScript {
                 clock += 40;
             }
             clock += 500;
-            FrameBatchCaptured batch = new FrameBatchCaptured(sessionId, personId, UUID.randomUUID(), s, step.action(),
-                    "nonce-" + sessionId, frames, true, s == steps.size() - 1, null, deadline);
-            out.add(Envelope.of("capture-gateway", personId.toString(), bureau, batch));
+            int from = 0;
+            do {
+                int count = Math.min(Math.max(1, framesPerBatch), frames.size() - from);
+                boolean lastOfStep = from + count >= frames.size();
+                FrameBatchCaptured batch = new FrameBatchCaptured(sessionId, personId, UUID.randomUUID(), s,
+                        step.action(), "nonce-" + sessionId, List.copyOf(frames.subList(from, from + count)),
+                        lastOfStep, lastOfStep && s == steps.size() - 1, null, deadline);
+                out.add(Envelope.of("capture-gateway", personId.toString(), bureau, batch));
+                from += count;
+            } while (from < frames.size());
         }
         return out;
     }

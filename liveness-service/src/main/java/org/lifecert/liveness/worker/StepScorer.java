@@ -1,0 +1,60 @@
+package org.lifecert.liveness.worker;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Optional;
+import org.lifecert.liveness.frame.AnalysedFrame;
+import org.lifecert.liveness.frame.FrameAnalyzer;
+import org.lifecert.liveness.session.HeldFrames;
+import org.lifecert.liveness.session.SessionState;
+
+/**
+ * Scores a finished step's held best frames: anti-spoofing on each (the step judge averages them), the embedding of the
+ * best one for identity continuity. A frame of the step's last batch is scored on the image the engine still holds;
+ * a frame held from an earlier batch is decoded and detected again from its JPEG (about 4 ms, no pose).
+ */
+final class StepScorer {
+
+    private final FrameAnalyzer analyzer;
+    private final Counter reanalysed;
+    private final Counter unscored;
+
+    StepScorer(FrameAnalyzer analyzer, MeterRegistry registry) {
+        this.analyzer = analyzer;
+        this.reanalysed = registry.counter("lifecert.liveness.best.frames", "image", "decoded-again");
+        this.unscored = registry.counter("lifecert.liveness.steps.unscored");
+    }
+
+    /** Scores the step's held frames ({@code current}: the step's last batch's best frames, still open; or null). */
+    void score(SessionState.Step step, BestFrames current) {
+        List<HeldFrames.Held> held = step.held == null ? List.of() : step.held.best();
+        if (held.isEmpty()) {
+            // no frame with exactly one face since this worker took the session: the step's anti-spoof reads 0
+            unscored.increment();
+            return;
+        }
+        for (int i = 0; i < held.size(); i++) {
+            HeldFrames.Held h = held.get(i);
+            Optional<AnalysedFrame> open = current == null ? Optional.empty() : current.open(h.index());
+            AnalysedFrame frame = open.orElseGet(() -> {
+                reanalysed.increment();
+                return analyzer.reanalyze(h.sequence(), h.atMillis(), h.jpegBase64());
+            });
+            try {
+                double live = frame.antiSpoofScore();
+                if (!Double.isNaN(live)) {
+                    step.frames.set(h.index(), step.frames.get(h.index()).withAntiSpoof(live));
+                }
+                if (i == 0) {
+                    frame.embedding().ifPresent(step.embeddings::add);
+                }
+            } finally {
+                if (open.isEmpty()) {
+                    frame.close();
+                }
+            }
+        }
+        step.held.clear();
+    }
+}
