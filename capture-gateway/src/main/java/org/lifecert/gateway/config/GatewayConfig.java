@@ -21,6 +21,8 @@ public interface GatewayConfig {
 
     Evidence evidence();
 
+    ResultStream resultStream();
+
     /** How often overdue sessions are expired and old evidence, captchas and failures deleted. */
     @WithDefault("10s")
     String housekeepingEvery();
@@ -38,6 +40,20 @@ public interface GatewayConfig {
 
         @WithDefault("PT20M")
         Duration ttl();
+    }
+
+    /** The page's result stream (server-sent events). */
+    interface ResultStream {
+        /**
+         * How often an open stream reads its session's result again although nothing woke it: an outcome folded by
+         * another replica, or a session that expired. An outcome this replica folds is pushed at once.
+         */
+        @WithDefault("PT1S")
+        Duration recheck();
+
+        /** A stream ends after this long even while the session is still pending (the page reconnects). */
+        @WithDefault("PT10M")
+        Duration limit();
     }
 
     interface Captcha {

@@ -2,6 +2,9 @@ package org.lifecert.gateway.result;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,9 +22,29 @@ import org.lifecert.events.PersonCertified;
 public class ResultStore {
 
     private final EntityManager em;
+    private final ResultSignals signals;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public ResultStore(EntityManager em) {
+    public ResultStore(EntityManager em, ResultSignals signals, TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.signals = signals;
+        this.transactions = transactions;
+    }
+
+    /** Wakes the session's open result streams on this replica once the caller's transaction has committed. */
+    private void signalAfterCommit(UUID sessionId) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signals.changed(sessionId);
+                }
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -57,6 +80,7 @@ public class ResultStore {
                 on conflict (session_id) do update set outcome = 'APPEAL_OPENED', appeal_due_date = excluded.appeal_due_date""")
                 .setParameter("s", latest.get(0)).setParameter("p", a.personId()).setParameter("due", a.dueDate())
                 .executeUpdate();
+        signalAfterCommit(latest.get(0));
     }
 
     private void upsert(UUID sessionId, UUID personId, String outcome, Integer attempt, String reasons, LocalDate next,
@@ -70,6 +94,7 @@ public class ResultStore {
                 .setParameter("s", sessionId).setParameter("p", personId).setParameter("o", outcome)
                 .setParameter("a", attempt).setParameter("r", reasons).setParameter("n", next).setParameter("d", due)
                 .executeUpdate();
+        signalAfterCommit(sessionId);
     }
 
     /** The outcome of a session as the page shows it; PENDING while appeal-service has not decided. */

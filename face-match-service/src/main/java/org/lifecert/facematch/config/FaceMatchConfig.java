@@ -63,6 +63,14 @@ public interface FaceMatchConfig {
         @WithDefault("3")
         int analyseEvery();
 
+        /**
+         * Candidates are at least about this far apart in capture time: frames uploaded closer together than
+         * {@code analyse-interval / analyse-every} (a 25 fps upload) are thinned further, to every
+         * {@code analyse-interval / gap}-th (at most every 8th). The page's 8 frames/s keeps every 3rd. PT0S = off.
+         */
+        @WithDefault("PT0.24S")
+        java.time.Duration analyseInterval();
+
         /** Candidates of a batch analysed again with the pose and embedding models (the expensive pass). */
         @WithDefault("1")
         int embedPerBatch();

@@ -55,9 +55,21 @@ final class FramePicker {
         this.engineCpuNanos = engineCpuNanos;
     }
 
-    /** Considers the batch's frames (in sequence order) and keeps the good ones in {@code state}. */
-    void pick(MatchState state, List<FrameBatchCaptured.Frame> ordered) {
-        int every = Math.max(1, frames.analyseEvery());
+    /**
+     * Every how many frames a candidate is analysed: {@code analyse-every}, or more for frames closer together than
+     * {@code analyse-interval / analyse-every} ({@code medianGapMillis}: the batch's capture pace), at most every 8th.
+     */
+    static int candidateEvery(int analyseEvery, long medianGapMillis, long intervalMillis) {
+        int every = Math.max(1, analyseEvery);
+        if (intervalMillis <= 0 || medianGapMillis <= 0) {
+            return every;
+        }
+        return (int) Math.max(every, Math.min(8, intervalMillis / medianGapMillis));
+    }
+
+    /** Considers the batch's frames (in sequence order, {@code medianGapMillis} apart) and keeps the good ones. */
+    void pick(MatchState state, List<FrameBatchCaptured.Frame> ordered, long medianGapMillis) {
+        int every = candidateEvery(frames.analyseEvery(), medianGapMillis, frames.analyseInterval().toMillis());
         List<Candidate> candidates = new ArrayList<>();
         try {
             for (int i = 0; i < ordered.size(); i++) {

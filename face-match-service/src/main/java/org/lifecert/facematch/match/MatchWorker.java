@@ -109,7 +109,7 @@ public class MatchWorker {
         List<FrameBatchCaptured.Frame> ordered = batch.frames().stream()
                 .sorted(Comparator.comparingInt(FrameBatchCaptured.Frame::sequence)).toList();
         frames.increment(ordered.size());
-        picker.pick(state, ordered);
+        picker.pick(state, ordered, batch.medianFrameGapMillis());
         if (batch.lastBatchOfSession()) {
             finish(state, event.bureau());
         } else {

@@ -74,4 +74,15 @@ class FrameSelectorTests {
         assertThat(state.best).extracting(MatchState.BestFrame::sequence).containsExactly(5, 4, 3);
         assertThat(state.wouldKeep(0.2, 3)).isFalse();
     }
+
+    @Test
+    void denseUploadsAreThinnedToAboutTheAnalyseInterval() {
+        // analyse-every 3, interval 240 ms: the page (125 ms) keeps every 3rd, a 25 fps upload every 6th, at most 8th
+        assertThat(FramePicker.candidateEvery(3, 125, 240)).isEqualTo(3);
+        assertThat(FramePicker.candidateEvery(3, 40, 240)).isEqualTo(6);
+        assertThat(FramePicker.candidateEvery(3, 5, 240)).isEqualTo(8);
+        assertThat(FramePicker.candidateEvery(3, 40, 0)).as("interval off").isEqualTo(3);
+        assertThat(FramePicker.candidateEvery(3, 0, 240)).as("no usable capture times").isEqualTo(3);
+        assertThat(FramePicker.candidateEvery(0, 500, 240)).isEqualTo(1);
+    }
 }

@@ -29,6 +29,24 @@ public record FrameBatchCaptured(
         frames = frames == null ? null : List.copyOf(frames);
     }
 
+    /**
+     * The capture pace of the batch: the median time between consecutive frames (in sequence order) by their capture
+     * times; 0 with fewer than two frames or without usable times. Workers thin dense uploads with it.
+     */
+    public long medianFrameGapMillis() {
+        if (frames == null || frames.size() < 2) {
+            return 0;
+        }
+        List<Frame> ordered = frames.stream().sorted(java.util.Comparator.comparingInt(Frame::sequence)).toList();
+        long[] gaps = new long[ordered.size() - 1];
+        for (int i = 1; i < ordered.size(); i++) {
+            Instant a = ordered.get(i - 1).capturedAt(), b = ordered.get(i).capturedAt();
+            gaps[i - 1] = a == null || b == null ? 0 : b.toEpochMilli() - a.toEpochMilli();
+        }
+        java.util.Arrays.sort(gaps);
+        return Math.max(0, gaps[gaps.length / 2]);
+    }
+
     /** One JPEG frame; {@code sequence} orders frames within the session. */
     public record Frame(int sequence, Instant capturedAt, String jpegBase64) {
     }

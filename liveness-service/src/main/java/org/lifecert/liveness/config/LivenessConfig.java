@@ -147,10 +147,11 @@ public interface LivenessConfig {
         /**
          * On turn and nod steps, the head pose (fr_pose, about 6 ms, and the detector it needs) is measured about this
          * often at most: frames captured closer together than this (a 25 fps camera: 40 ms) are measured every
-         * {@code pose-interval / gap}-th frame (at most every 4th) and followed in between, without a pose. A browser
-         * at 8 frames/s (125 ms) has every frame measured. PT0S = every frame.
+         * {@code pose-interval / gap}-th frame (at most every 4th) and followed in between, without a pose. The page's
+         * 8 frames/s (125 ms) has every frame measured. A turn is held and a nod takes most of a second: 160 ms still
+         * gives several measurements of each. PT0S = every frame.
          */
-        @WithDefault("PT0.08S")
+        @WithDefault("PT0.16S")
         Duration poseInterval();
 
         /**

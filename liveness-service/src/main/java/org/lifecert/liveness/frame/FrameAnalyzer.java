@@ -89,26 +89,17 @@ public class FrameAnalyzer {
     /**
      * Every how many frames of a batch the detector runs on a step of {@code action}: {@link #detectEvery(Action, int)}
      * for steps without head pose; on turn and nod steps every frame, unless the frames come closer together than
-     * {@code poseInterval} (median gap of {@code capturedAtMillis}, in capture order): then every
+     * {@code poseIntervalMillis} ({@code medianGapMillis}, the batch's capture pace): then every
      * {@code poseInterval / gap}-th, at most every 4th, so that the pose is still measured about every poseInterval.
      */
-    public static int detectEvery(Action action, int configured, List<Long> capturedAtMillis, long poseIntervalMillis) {
+    public static int detectEvery(Action action, int configured, long medianGapMillis, long poseIntervalMillis) {
         if (!optionsFor(action).pose()) {
             return detectEvery(action, configured);
         }
-        if (poseIntervalMillis <= 0 || capturedAtMillis.size() < 2) {
+        if (poseIntervalMillis <= 0 || medianGapMillis <= 0) {
             return 1;
         }
-        List<Long> gaps = new java.util.ArrayList<>();
-        for (int i = 1; i < capturedAtMillis.size(); i++) {
-            gaps.add(capturedAtMillis.get(i) - capturedAtMillis.get(i - 1));
-        }
-        java.util.Collections.sort(gaps);
-        long median = gaps.get(gaps.size() / 2);
-        if (median <= 0) {
-            return 1;
-        }
-        return (int) Math.max(1, Math.min(4, poseIntervalMillis / median));
+        return (int) Math.max(1, Math.min(4, poseIntervalMillis / medianGapMillis));
     }
 
     /** Analyses a frame for a step of {@code action}; the caller closes the result. */

@@ -147,8 +147,7 @@ public class LivenessWorker {
             // (steps without head pose detect the face on every detect-every-th frame and follow it in between; turn
             // and nod steps detect and measure the pose about every pose-interval)
             FramePool.Pending pending = framePool.start(frames,
-                    FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery(), frames.stream()
-                            .map(f -> f.capturedAt() == null ? 0L : f.capturedAt().toEpochMilli()).toList(),
+                    FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery(), batch.medianFrameGapMillis(),
                             config.frames().poseInterval().toMillis()),
                     (frame, track) -> analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
                             step.action, track));

@@ -76,10 +76,15 @@ class LivenessWorkerTests {
                 still(FaceFrames.MOUTH_OPEN), still(FaceFrames.FRONTAL), still(FaceFrames.FRONTAL)};
     }
 
-    /** Turn to the person's left from real stills: frontal (f0131), turned (f0530, yaw about -30), frontal. */
+    /**
+     * Turn to the person's left from real stills: frontal (f0131), turned (f0530, yaw about -30) for 6 frames (240 ms at
+     * the script's 25 fps: the footage holds it 600 ms), frontal. At 25 fps the pose is measured on every 4th frame
+     * (frames.pose-interval 160 ms): frames 0, 4 and 8 here.
+     */
     private static byte[][] realLeftTurn() {
-        return new byte[][]{still(FaceFrames.FRONTAL), still(FaceFrames.FRONTAL), still(FaceFrames.TURNED_LEFT),
-                still(FaceFrames.TURNED_LEFT), still(FaceFrames.FRONTAL)};
+        byte[] turned = still(FaceFrames.TURNED_LEFT);
+        return new byte[][]{still(FaceFrames.FRONTAL), still(FaceFrames.FRONTAL), turned, turned, turned, turned, turned,
+                turned, still(FaceFrames.FRONTAL)};
     }
 
     @Test

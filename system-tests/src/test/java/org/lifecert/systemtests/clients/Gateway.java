@@ -177,6 +177,53 @@ public final class Gateway {
         return last.get().json();
     }
 
+    /**
+     * The page's way to the result: the session's server-sent events ({@code /events}), read until the decided
+     * outcome arrives; the gateway pushes it as soon as it folds the verdict (no polling interval in the measurement).
+     */
+    public static JsonNode awaitResultStream(Login login, Session session, Duration timeout) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        SystemStack.get().url(SERVICE) + "/api/v1/sessions/" + session.sessionId() + "/events"))
+                .header(TOKEN_HEADER, login.token()).header("Accept", "text/event-stream").timeout(timeout).GET().build();
+        Instant until = Instant.now().plus(timeout);
+        String last = null;
+        while (Instant.now().isBefore(until)) {
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> response;
+            try {
+                response = STREAMS.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (response.statusCode() != 200) {
+                throw new AssertionError("result stream of " + session.sessionId() + " answered " + response.statusCode());
+            }
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                java.util.Iterator<String> it = lines.iterator();
+                while (it.hasNext()) {
+                    String line = it.next();
+                    if (!line.startsWith("data:")) {
+                        continue;
+                    }
+                    last = line.substring(5).trim();
+                    JsonNode view = Api.JSON.readTree(last);
+                    if (!"PENDING".equals(view.path("outcome").asText())) {
+                        return view;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            // the stream ended while pending (its time limit): the page reconnects
+        }
+        throw new AssertionError("session " + session.sessionId() + " not decided within " + timeout + "; last: " + last);
+    }
+
+    private static final java.net.http.HttpClient STREAMS = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
     public static Api.Response evidence(String reviewer, UUID sessionId) {
         return Api.of(SERVICE).as(reviewer).get("/api/v1/sessions/" + sessionId + "/evidence");
     }

@@ -143,7 +143,7 @@ public final class LoadGenerator {
             }
             long lastBatch = System.nanoTime();
             upload = (lastBatch - u0) / 1_000_000;
-            JsonNode result = Gateway.awaitResult(login, session, Duration.ofMinutes(5));
+            JsonNode result = Gateway.awaitResultStream(login, session, Duration.ofMinutes(5));
             long verdict = (System.nanoTime() - lastBatch) / 1_000_000;
             return new SessionRow(start, Instant.now(), personId, sessionId, actions, result.path("outcome").asText(), upload,
                     verdict, "");
