@@ -79,6 +79,8 @@ public final class UploadLoad {
         }
         String idKey = TestKeys.key("id-hash");
         List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx1g",
+                // as deploy/local runs the gateway (serial collector, half the heap young: StackTuning)
+                "-XX:+UseSerialGC", "-XX:NewRatio=1",
                 "-Dquarkus.profile=test", "-Dquarkus.http.port=" + port, "-Dquarkus.http.test-port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbc, "-Dquarkus.datasource.username=" + infra.postgresUser(),
                 "-Dquarkus.datasource.password=" + infra.postgresPassword(),
