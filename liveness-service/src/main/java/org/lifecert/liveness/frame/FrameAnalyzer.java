@@ -69,10 +69,8 @@ public class FrameAnalyzer {
      * frame held from an earlier batch. The frame counter is not advanced (the frame was counted when it arrived).
      */
     public AnalysedFrame reanalyze(int sequence, long atMillis, String jpegBase64) {
-        byte[] jpeg;
-        try {
-            jpeg = Base64.getDecoder().decode(jpegBase64 == null ? "" : jpegBase64);
-        } catch (IllegalArgumentException e) {
+        byte[] jpeg = bytes(jpegBase64);
+        if (jpeg == null) {
             return AnalysedFrame.undecodable(sequence, atMillis);
         }
         StageTimings timings = new StageTimings();
@@ -115,10 +113,8 @@ public class FrameAnalyzer {
                                  Optional<FaceTrack> track) {
         frames.increment();
         long at = capturedAt == null ? 0 : capturedAt.toEpochMilli();
-        byte[] jpeg;
-        try {
-            jpeg = Base64.getDecoder().decode(jpegBase64 == null ? "" : jpegBase64);
-        } catch (IllegalArgumentException e) {
+        byte[] jpeg = bytes(jpegBase64);
+        if (jpeg == null) {
             return AnalysedFrame.undecodable(sequence, at);
         }
         StageTimings timings = new StageTimings();
@@ -139,6 +135,15 @@ public class FrameAnalyzer {
                 face.rightEyeOpen(), face.mouthOpening(), face.yaw(), face.pitch(), face.antiSpoofScore(),
                 quality(face), issue);
         return new AnalysedFrame(signal, retained, timings, this);
+    }
+
+    /** The frame's bytes; null when the text is not base64 (the frame counts as undecodable). */
+    private static byte[] bytes(String jpegBase64) {
+        try {
+            return Base64.getDecoder().decode(jpegBase64 == null ? "" : jpegBase64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     void record(StageTimings timings) {
