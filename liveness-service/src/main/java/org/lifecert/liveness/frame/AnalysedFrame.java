@@ -13,7 +13,7 @@ import org.lifecert.liveness.action.FrameSignal;
  */
 public final class AnalysedFrame implements AutoCloseable {
 
-    private FrameSignal signal;
+    private final FrameSignal signal;
     private final RetainedAnalysis retained;
     private final StageTimings timings;
     private final FrameAnalyzer analyzer;
@@ -36,14 +36,6 @@ public final class AnalysedFrame implements AutoCloseable {
     /** Where this frame's face is, for following it on the next frames without the detector (one face only). */
     public Optional<FaceTrack> track() {
         return retained == null ? Optional.empty() : retained.track();
-    }
-
-    /** Scores anti-spoofing on the largest face; the signal now carries the score. */
-    public FrameSignal scoreAntiSpoof() {
-        if (retained != null) {
-            signal = signal.withAntiSpoof(retained.antiSpoofScore(0));
-        }
-        return signal;
     }
 
     /** The anti-spoof score (probability live) of the largest face; NaN for a frame without one. */

@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.lifecert.events.Envelope;
@@ -141,53 +143,54 @@ public class LivenessWorker {
         List<FrameBatchCaptured.Frame> frames = batch.frames().stream()
                 .sorted(Comparator.comparingInt(FrameBatchCaptured.Frame::sequence)).toList();
         int keep = Math.max(1, config.frames().bestPerStep());
-        BestFrames best = new BestFrames(keep);
+        // the engine works on the frames (on the frame threads) while this thread checks time and replays
+        // (steps without head pose detect the face on every detect-every-th frame and follow it in between; turn
+        // and nod steps detect and measure the pose about every pose-interval)
+        FramePool.Pending pending = framePool.start(frames,
+                FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery(), batch.medianFrameGapMillis(),
+                        config.frames().poseInterval().toMillis()),
+                (frame, track) -> analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
+                        step.action, track));
         try {
-            // the engine works on the frames (on the frame threads) while this thread checks time and replays
-            // (steps without head pose detect the face on every detect-every-th frame and follow it in between; turn
-            // and nod steps detect and measure the pose about every pose-interval)
-            FramePool.Pending pending = framePool.start(frames,
-                    FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery(), batch.medianFrameGapMillis(),
-                            config.frames().poseInterval().toMillis()),
-                    (frame, track) -> analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
-                            step.action, track));
-            try {
-                for (FrameBatchCaptured.Frame frame : frames) {
-                    if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
-                        state.flag(LivenessReason.FRAME_TIME_INVALID);
-                    }
-                    if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
-                        state.flag(LivenessReason.REPLAY_SUSPECTED);
-                    }
+            for (FrameBatchCaptured.Frame frame : frames) {
+                if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
+                    state.flag(LivenessReason.FRAME_TIME_INVALID);
                 }
-            } catch (RuntimeException e) {
-                pending.discard();
-                throw e;
+                if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
+                    state.flag(LivenessReason.REPLAY_SUSPECTED);
+                }
             }
-            List<AnalysedFrame> analysed = pending.await();
+        } catch (RuntimeException e) {
+            pending.discard();
+            throw e;
+        }
+        List<AnalysedFrame> analysed = pending.await();
+        // this batch's frames by their index in the step's frame list, open until the step is scored
+        Map<Integer, AnalysedFrame> open = new HashMap<>();
+        try {
             HeldFrames held = SessionState.held(step, keep);
             for (int i = 0; i < analysed.size(); i++) {
                 AnalysedFrame frame = analysed.get(i);
                 step.frames.add(frame.signal());
                 state.framesSeen++;
                 int index = step.frames.size() - 1;
+                open.put(index, frame);
                 if (frame.signal().faces() == 1) {
                     held.offer(new HeldFrames.Held(index, frame.signal().quality(), frame.signal().sequence(),
                             frame.signal().atMillis(), frames.get(i).jpegBase64()));
                 }
-                best.offer(index, frame);
             }
             if (batch.lastBatchOfStep() || batch.lastBatchOfSession()) {
-                scorer.score(step, best);
+                scorer.score(step, open);
             }
         } finally {
-            best.close();
+            open.values().forEach(AnalysedFrame::close);
         }
         if (batch.lastBatchOfStep()) {
             composer.completeStep(step);
         }
         if (batch.lastBatchOfSession()) {
-            state.steps.values().stream().filter(s -> !s.complete && s != step).forEach(s -> scorer.score(s, null));
+            state.steps.values().stream().filter(s -> !s.complete && s != step).forEach(s -> scorer.score(s, Map.of()));
             state.steps.values().forEach(composer::completeStep);
             finish(locked, event.bureau(), null);
         } else {

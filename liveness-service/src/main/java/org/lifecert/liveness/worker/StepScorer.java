@@ -3,7 +3,7 @@ package org.lifecert.liveness.worker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.lifecert.liveness.frame.AnalysedFrame;
 import org.lifecert.liveness.frame.FrameAnalyzer;
 import org.lifecert.liveness.session.HeldFrames;
@@ -26,8 +26,11 @@ final class StepScorer {
         this.unscored = registry.counter("lifecert.liveness.steps.unscored");
     }
 
-    /** Scores the step's held frames ({@code current}: the step's last batch's best frames, still open; or null). */
-    void score(SessionState.Step step, BestFrames current) {
+    /**
+     * Scores the step's held frames; {@code open}: the frames of the batch being applied, still holding their images,
+     * by index in the step's frame list (empty when none of the step's frames are at hand).
+     */
+    void score(SessionState.Step step, Map<Integer, AnalysedFrame> open) {
         List<HeldFrames.Held> held = step.held == null ? List.of() : step.held.best();
         if (held.isEmpty()) {
             // no frame with exactly one face since this worker took the session: the step's anti-spoof reads 0
@@ -36,11 +39,12 @@ final class StepScorer {
         }
         for (int i = 0; i < held.size(); i++) {
             HeldFrames.Held h = held.get(i);
-            Optional<AnalysedFrame> open = current == null ? Optional.empty() : current.open(h.index());
-            AnalysedFrame frame = open.orElseGet(() -> {
+            AnalysedFrame atHand = open.get(h.index());
+            AnalysedFrame frame = atHand;
+            if (frame == null) {
                 reanalysed.increment();
-                return analyzer.reanalyze(h.sequence(), h.atMillis(), h.jpegBase64());
-            });
+                frame = analyzer.reanalyze(h.sequence(), h.atMillis(), h.jpegBase64());
+            }
             try {
                 double live = frame.antiSpoofScore();
                 if (!Double.isNaN(live)) {
@@ -50,7 +54,7 @@ final class StepScorer {
                     frame.embedding().ifPresent(step.embeddings::add);
                 }
             } finally {
-                if (open.isEmpty()) {
+                if (atHand == null) {
                     frame.close();
                 }
             }
