@@ -8,10 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -50,6 +52,8 @@ public final class EventCodec {
     private final ObjectMapper mapper;
     private final JsonSchema envelopeSchema;
     private final Map<EventTypes.Registration, JsonSchema> dataSchemas;
+    /** Per event type, the names of its base64 properties, checked by {@link Base64Fields} instead of a regex. */
+    private final Map<EventTypes.Registration, Set<String>> base64Fields;
 
     /** Loads and compiles every schema; prefer {@link #shared()}, construction is not cheap. */
     public EventCodec() {
@@ -59,12 +63,16 @@ public final class EventCodec {
                 .formatAssertionsEnabled(true)
                 .pathType(PathType.JSON_PATH)
                 .build();
-        this.envelopeSchema = load(factory, config, EventTypes.ENVELOPE_SCHEMA);
+        this.envelopeSchema = load(factory, config, EventTypes.ENVELOPE_SCHEMA, new HashSet<>());
         Map<EventTypes.Registration, JsonSchema> schemas = new LinkedHashMap<>();
+        Map<EventTypes.Registration, Set<String>> base64 = new LinkedHashMap<>();
         for (EventTypes.Registration registration : EventTypes.all()) {
-            schemas.put(registration, load(factory, config, registration.schemaResource()));
+            Set<String> names = new HashSet<>();
+            schemas.put(registration, load(factory, config, registration.schemaResource(), names));
+            base64.put(registration, Set.copyOf(names));
         }
         this.dataSchemas = Map.copyOf(schemas);
+        this.base64Fields = Map.copyOf(base64);
     }
 
     /** The process-wide instance. */
@@ -256,7 +264,9 @@ public final class EventCodec {
         if (schema == null) {
             throw new IllegalStateException("No schema loaded for " + registration);
         }
-        return format(schema.validate(data), "$.data");
+        List<String> violations = format(schema.validate(data), "$.data");
+        Base64Fields.check(data, base64Fields.get(registration), "$.data", violations);
+        return violations;
     }
 
     /**
@@ -284,12 +294,14 @@ public final class EventCodec {
                 label + ": " + String.join("; ", violations), null);
     }
 
-    private JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, String resource) {
+    /** Compiles one schema; its base64 properties' patterns are left to {@link Base64Fields}, their names added to {@code base64}. */
+    private JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, String resource, Set<String> base64) {
         try (InputStream in = EventCodec.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing schema resource " + resource);
             }
             JsonNode node = mapper.readTree(in);
+            base64.addAll(Base64Fields.strip(node));
             JsonSchema schema = factory.getSchema(SchemaLocation.of("classpath:" + resource.substring(1)), node, config);
             schema.initializeValidators();
             return schema;

@@ -70,6 +70,29 @@ class EventCodecRejectionTests {
     }
 
     @Test
+    void frameThatIsNotBase64IsRejectedAndNamed() throws Exception {
+        InvalidEventException e = decodeFailure(frameBatchWith(t -> ((ObjectNode) t.get("data").get("frames").get(0))
+                .put("jpegBase64", "/9j/4AAQ SkZJRg==")));
+
+        assertThat(e.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
+        assertThat(e.violations()).containsExactly("$.data.frames[0].jpegBase64: is not base64 (the letters A-Z and a-z, "
+                + "digits, '+' and '/', then at most two '=')");
+        assertThat(decodeFailure(frameBatchWith(t -> ((ObjectNode) t.get("data").get("frames").get(0))
+                .put("jpegBase64", "==="))).violations()).hasSize(1);
+        assertThat(decodeFailure(frameBatchWith(t -> ((ObjectNode) t.get("data").get("frames").get(0))
+                .put("jpegBase64", ""))).violations()).as("minLength 1 still from the schema").isNotEmpty();
+    }
+
+    @Test
+    void base64IsCheckedOnEncodeToo() {
+        FrameBatchCaptured batch = TestEvents.frameBatchCaptured(UUID.randomUUID(), UUID.randomUUID(), 2, "bm90IGEganBlZw=");
+        assertThat(codec.encode(TestEvents.envelope(batch))).contains("bm90IGEganBlZw=");
+        FrameBatchCaptured broken = TestEvents.frameBatchCaptured(UUID.randomUUID(), UUID.randomUUID(), 2, "a=b");
+        assertThatThrownBy(() -> codec.encode(TestEvents.envelope(broken))).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("$.data.frames[0].jpegBase64: is not base64");
+    }
+
+    @Test
     void missingRequiredDataFieldIsNamed() throws Exception {
         InvalidEventException e = decodeFailure(frameBatchWith(t -> ((ObjectNode) t.get("data")).remove("sessionId")));
 
