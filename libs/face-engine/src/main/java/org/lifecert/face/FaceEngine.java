@@ -90,14 +90,7 @@ public final class FaceEngine implements AutoCloseable {
         final FloatBuffer poseIn = direct(pose.inputSize());
         final FloatBuffer livenessIn = direct(liveness.inputSize());
         final FloatBuffer featureIn = direct(feature.inputSize());
-        byte[] pixels = new byte[POSE_SIZE * POSE_SIZE * 3];
-
-        byte[] pixels(int n) {
-            if (pixels.length < n) {
-                pixels = new byte[n];
-            }
-            return pixels;
-        }
+        final ModelInput input = new ModelInput(POSE_SIZE * POSE_SIZE * 3);
     }
 
     private static FloatBuffer direct(int floats) {
@@ -328,7 +321,7 @@ public final class FaceEngine implements AutoCloseable {
         } finally {
             crop.release();
         }
-        fillGrey(faceGrey, ws.landmarkIn, ws, 256f);
+        ws.input.grey(faceGrey, ws.landmarkIn, 256f);
         float[] normalised = landmark.run(ws.landmarkIn)[0];
         return FaceGeometry.landmarksToImage(normalised, box[0], box[1], box[2], box[3]);
     }
@@ -352,7 +345,7 @@ public final class FaceEngine implements AutoCloseable {
         try {
             cropResize(work, box[0] - box[2] * margin, box[1] - box[3] * margin, box[2] * (1 + 2 * margin),
                     box[3] * (1 + 2 * margin), POSE_SIZE, POSE_SIZE, poseCrop);
-            fillChw(poseCrop, ws.poseIn, ws, true, POSE_MEAN, POSE_SCALE);
+            ws.input.chw(poseCrop, ws.poseIn, true, POSE_MEAN, POSE_SCALE);
             poseOut = pose.run(ws.poseIn);
         } finally {
             poseCrop.release();
@@ -401,7 +394,7 @@ public final class FaceEngine implements AutoCloseable {
         try {
             Imgproc.resize(img, resized, new Size(rw, rh), 0, 0, s < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
             resized.copyTo(target);
-            fillChw(canvas, ws.detectIn, ws, true, CENTRE_127, SCALE_128);
+            ws.input.chw(canvas, ws.detectIn, true, CENTRE_127, SCALE_128);
         } finally {
             target.release();
             resized.release();
@@ -504,7 +497,7 @@ public final class FaceEngine implements AutoCloseable {
             // Mirrored crops separate open from closed better on both eyes (README, "Eye state"): with the
             // reference's unmirrored crops half of the open-eye frames of the image-left eye read as closed.
             Core.flip(grey, grey, 1);
-            fillGrey(grey, ws.eyeIn, ws, 255f);
+            ws.input.grey(grey, ws.eyeIn, 255f);
             return OutputDecoding.softmax(eye.run(ws.eyeIn)[0])[EYE_OPEN_CLASS];
         } finally {
             colour.release();
@@ -521,7 +514,7 @@ public final class FaceEngine implements AutoCloseable {
         Mat crop = new Mat();
         try {
             cropResize(work, r[0], r[1], r[2], r[3], LIVENESS_SIZE, LIVENESS_SIZE, crop);
-            fillChw(crop, ws.livenessIn, ws, false, ZERO, ONE);
+            ws.input.chw(crop, ws.livenessIn, false, ZERO, ONE);
             return OutputDecoding.softmax(liveness.run(ws.livenessIn)[0])[LIVE_CLASS];
         } finally {
             crop.release();
@@ -536,7 +529,7 @@ public final class FaceEngine implements AutoCloseable {
             transform.put(0, 0, m);
             Imgproc.warpAffine(work, aligned, transform, new Size(FEATURE_SIZE, FEATURE_SIZE), Imgproc.INTER_LINEAR,
                     Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
-            fillChw(aligned, ws.featureIn, ws, true, CENTRE_127, SCALE_128);
+            ws.input.chw(aligned, ws.featureIn, true, CENTRE_127, SCALE_128);
             return Embeddings.normalised(runFeature(ws.featureIn));
         } finally {
             transform.release();
@@ -583,34 +576,6 @@ public final class FaceEngine implements AutoCloseable {
         m.put(0, 0, sx, 0, -x * sx, 0, sy, -y * sy);
         Imgproc.warpAffine(src, dst, m, new Size(outW, outH), Imgproc.INTER_LINEAR, Core.BORDER_REPLICATE);
         m.release();
-    }
-
-    /** BGR 8-bit HxW -> CHW floats (v - mean[c]) / scale[c], channels in RGB order when {@code rgb}. */
-    private static void fillChw(Mat bgr, FloatBuffer out, Workspace ws, boolean rgb, float[] mean, float[] scale) {
-        int h = bgr.rows(), w = bgr.cols(), plane = h * w;
-        byte[] px = ws.pixels(plane * 3);
-        bgr.get(0, 0, px);
-        out.clear();
-        for (int c = 0; c < 3; c++) {
-            int src = rgb ? 2 - c : c;
-            float m = mean[c], inv = 1f / scale[c];
-            for (int i = 0; i < plane; i++) {
-                out.put(((px[i * 3 + src] & 0xff) - m) * inv);
-            }
-        }
-        out.rewind();
-    }
-
-    private static void fillGrey(Mat grey, FloatBuffer out, Workspace ws, float divisor) {
-        int n = grey.rows() * grey.cols();
-        byte[] px = ws.pixels(n);
-        grey.get(0, 0, px);
-        out.clear();
-        float inv = 1f / divisor;
-        for (int i = 0; i < n; i++) {
-            out.put((px[i] & 0xff) * inv);
-        }
-        out.rewind();
     }
 
     private static long tick(StageTimings timings) {
