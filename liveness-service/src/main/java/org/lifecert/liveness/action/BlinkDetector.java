@@ -1,32 +1,33 @@
 package org.lifecert.liveness.action;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * BLINK: eyes open, then both eyes closed, then open again, within the step. Each eye's open probability is smoothed
- * over frames; "closed" needs both eyes closed (the higher of the two below {@code closedBelow}), so a wink or one
+ * over capture time ({@link Smoothing}); "closed" needs both eyes closed (the higher of the two below {@code closedBelow}), so a wink or one
  * noisy eye is not a blink. "Open" takes the higher of the two eyes: on the development footage the image-left eye
  * alone reads closed on a quarter of open-eye frames, the other eye never does (README, "Thresholds").
  */
 public final class BlinkDetector implements ActionDetector {
 
-    private final int smoothingFrames;
+    private final Duration smoothing;
     private final double closedBelow;
     private final double openAbove;
 
-    public BlinkDetector(int smoothingFrames, double closedBelow, double openAbove) {
+    public BlinkDetector(Duration smoothing, double closedBelow, double openAbove) {
         if (!(closedBelow < openAbove)) {
             throw new IllegalArgumentException("closedBelow must be below openAbove");
         }
-        this.smoothingFrames = smoothingFrames;
+        this.smoothing = smoothing;
         this.closedBelow = closedBelow;
         this.openAbove = openAbove;
     }
 
     @Override
     public Detection detect(List<FrameSignal> frames) {
-        double[] left = Smoothing.movingAverage(frames, FrameSignal::leftEyeOpen, smoothingFrames);
-        double[] right = Smoothing.movingAverage(frames, FrameSignal::rightEyeOpen, smoothingFrames);
+        double[] left = Smoothing.movingAverage(frames, FrameSignal::leftEyeOpen, smoothing);
+        double[] right = Smoothing.movingAverage(frames, FrameSignal::rightEyeOpen, smoothing);
         boolean openBefore = false;
         boolean closed = false;
         double lowest = 1;

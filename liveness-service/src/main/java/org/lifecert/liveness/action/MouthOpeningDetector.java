@@ -1,5 +1,6 @@
 package org.lifecert.liveness.action;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -9,19 +10,19 @@ import java.util.List;
  */
 public final class MouthOpeningDetector implements ActionDetector {
 
-    private final int smoothingFrames;
+    private final Duration smoothing;
     private final double minRise;
     private final double returnFraction;
 
-    public MouthOpeningDetector(int smoothingFrames, double minRise, double returnFraction) {
-        this.smoothingFrames = smoothingFrames;
+    public MouthOpeningDetector(Duration smoothing, double minRise, double returnFraction) {
+        this.smoothing = smoothing;
         this.minRise = minRise;
         this.returnFraction = returnFraction;
     }
 
     @Override
     public Detection detect(List<FrameSignal> frames) {
-        double[] mouth = Smoothing.movingAverage(frames, FrameSignal::mouthOpening, smoothingFrames);
+        double[] mouth = Smoothing.movingAverage(frames, FrameSignal::mouthOpening, smoothing);
         double baseline = Double.MAX_VALUE;
         double peak = 0;
         boolean open = false;

@@ -3,10 +3,12 @@ package org.lifecert.liveness.action;
 import java.util.List;
 
 /**
- * NOD: the pitch drops at least {@code minDrop} degrees below the step's starting pitch (head down; fr_pose reads
- * looking down as negative pitch, measured on webcam-a frames 575 vs 131) and comes back up. The start is the first
- * frame's pitch: people hold their head a few degrees up or down at rest (+4 on the development footage). Frames
- * without a measured pose (NaN pitch: followed between measured frames) are skipped.
+ * NOD: the pitch drops at least {@code minDrop} degrees below the highest pitch measured before it in the step (head
+ * down; fr_pose reads looking down as negative pitch, measured on webcam-a frames 575 vs 131) and comes back up by
+ * {@code returnFraction} of the drop. The reference is the highest pitch so far, not the first frame's: people hold
+ * their head a few degrees up or down at rest (+4 on the development footage), and one who starts the step looking
+ * down and lifts the head before nodding has nodded from where the head was. Frames without a measured pose (NaN
+ * pitch: followed between measured frames) are skipped.
  */
 public final class NodDetector implements ActionDetector {
 
@@ -20,15 +22,18 @@ public final class NodDetector implements ActionDetector {
 
     @Override
     public Detection detect(List<FrameSignal> frames) {
-        List<FrameSignal> measured = frames.stream().filter(f -> !Double.isNaN(f.pitch())).toList();
-        if (measured.isEmpty()) {
-            return Detection.missed(0);
-        }
-        double start = measured.get(0).pitch();
+        double top = Double.NEGATIVE_INFINITY;
         double deepest = 0;
         boolean down = false;
-        for (FrameSignal frame : measured) {
-            double drop = start - frame.pitch();
+        for (FrameSignal frame : frames) {
+            double pitch = frame.pitch();
+            if (Double.isNaN(pitch)) {
+                continue;
+            }
+            if (!down) {
+                top = Math.max(top, pitch);
+            }
+            double drop = top - pitch;
             deepest = Math.max(deepest, drop);
             if (!down) {
                 down = drop >= minDrop;

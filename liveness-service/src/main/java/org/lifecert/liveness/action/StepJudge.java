@@ -28,9 +28,9 @@ public final class StepJudge {
 
     public ActionDetector detectorFor(Action action) {
         return switch (action) {
-            case BLINK -> new BlinkDetector(config.blink().smoothingFrames(), config.blink().closedBelow(),
+            case BLINK -> new BlinkDetector(config.blink().smoothing(), config.blink().closedBelow(),
                     config.blink().openAbove());
-            case OPEN_MOUTH -> new MouthOpeningDetector(config.mouth().smoothingFrames(), config.mouth().minRise(),
+            case OPEN_MOUTH -> new MouthOpeningDetector(config.mouth().smoothing(), config.mouth().minRise(),
                     config.mouth().returnFraction());
             case TURN_LEFT -> new HeadTurnDetector(HeadTurnDetector.Side.LEFT, config.turn().minYaw(),
                     config.turn().framesMirrored());

@@ -45,9 +45,12 @@ public interface LivenessConfig {
     Session session();
 
     interface Blink {
-        /** Moving-average window over the eye-open probabilities (frames). */
-        @WithDefault("2")
-        int smoothingFrames();
+        /**
+         * Moving-average window over the eye-open probabilities, in capture time: 80 ms averages 2 frames of a 25 fps
+         * upload and leaves the page's 8 frames/s unsmoothed (a blink of 100-300 ms may close the eyes on one frame).
+         */
+        @WithDefault("PT0.08S")
+        Duration smoothing();
 
         /**
          * Both eyes closed when the higher of the two smoothed open probabilities is at or below this. Measured:
@@ -65,9 +68,9 @@ public interface LivenessConfig {
     }
 
     interface Mouth {
-        /** Moving-average window over the mouth-opening ratio (frames). */
-        @WithDefault("2")
-        int smoothingFrames();
+        /** Moving-average window over the mouth-opening ratio, in capture time (as {@link Blink#smoothing()}). */
+        @WithDefault("PT0.08S")
+        Duration smoothing();
 
         /**
          * Rise above the person's own closed-mouth baseline (lowest smoothed ratio before the opening) that counts

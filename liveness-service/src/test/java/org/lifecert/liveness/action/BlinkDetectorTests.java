@@ -2,11 +2,13 @@ package org.lifecert.liveness.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BlinkDetectorTests {
 
-    private final BlinkDetector detector = new BlinkDetector(2, 0.3, 0.7);
+    private final BlinkDetector detector = new BlinkDetector(Duration.ofMillis(80), 0.3, 0.7);
 
     @Test
     void openClosedOpenIsABlink() {
@@ -45,6 +47,22 @@ class BlinkDetectorTests {
         Detection d = detector.detect(Signals.eyes(0.01, 1.0, 0.07, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.01, 0.05, 1.0,
                 0.13, 1.0));
         assertThat(d.detected()).isTrue();
+    }
+
+    @Test
+    void atThePagesEightFramesPerSecondABlinkOnOneFrameCounts() {
+        // webcam-a 630-654 every 3rd frame, as the page grabs them: only 642 falls inside the 160 ms the eyes are shut;
+        // frames 125 ms apart are not averaged with each other, so that frame alone is the closure
+        List<FrameSignal> frames = Signals.series(new double[]{1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0},
+                (f, v) -> f.withEyes(v, v), 125);
+        assertThat(detector.detect(frames).detected()).isTrue();
+    }
+
+    @Test
+    void atTwentyFiveFramesPerSecondTheSameSingleFrameIsNoise() {
+        List<FrameSignal> frames = Signals.series(new double[]{1.0, 1.0, 1.0, 1.0, 0.0, 1.0, 1.0, 1.0},
+                (f, v) -> f.withEyes(v, v), 40);
+        assertThat(detector.detect(frames).detected()).isFalse();
     }
 
     @Test

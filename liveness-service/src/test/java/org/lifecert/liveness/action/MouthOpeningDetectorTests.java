@@ -2,11 +2,12 @@ package org.lifecert.liveness.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class MouthOpeningDetectorTests {
 
-    private final MouthOpeningDetector detector = new MouthOpeningDetector(2, 0.12, 0.5);
+    private final MouthOpeningDetector detector = new MouthOpeningDetector(Duration.ofMillis(80), 0.12, 0.5);
 
     @Test
     void mouthOpenedAndClosedAgainIsDetected() {

@@ -24,6 +24,15 @@ class NodDetectorTests {
     }
 
     @Test
+    void aHeadLiftedBeforeTheNodIsMeasuredFromItsHighestPoint() {
+        // the step starts with the head lowered (0), the head comes up to +16, then nods to -2 and back to +12:
+        // measured from the first frame that would be a 2 degree drop
+        assertThat(detector.detect(Signals.pitch(0, -4, 4, 10, 16, 16, 5, -2, -2, 5, 12)).detected()).isTrue();
+        // lifting the head and lowering it back to where it started is not yet a nod (no return)
+        assertThat(detector.detect(Signals.pitch(0, 8, 16, 8, 2)).detected()).isFalse();
+    }
+
+    @Test
     void dropIsMeasuredFromTheStartingPitch() {
         // the footage rests near +4: -7 is an 11 degree drop, just short of 12
         assertThat(detector.detect(Signals.pitch(4, 0, -7, -7, 0, 4)).detected()).isFalse();

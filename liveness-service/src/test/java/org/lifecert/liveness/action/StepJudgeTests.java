@@ -25,8 +25,9 @@ class StepJudgeTests {
 
     @Test
     void blinkCompletedAfterTheStepTimeLimitIsATimeout() {
-        // default limit 10 s; the smoothed eyes read open again at frame 6: 6 x 1.7 s = 10.2 s after the first frame
-        StepJudge.StepOutcome outcome = judge.judge(Action.BLINK, blinkAt(1700));
+        // default limit 10 s; frames this far apart are not smoothed together, so the eyes read open again at frame 5:
+        // 5 x 2.05 s = 10.25 s after the first frame
+        StepJudge.StepOutcome outcome = judge.judge(Action.BLINK, blinkAt(2050));
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.reason()).isEqualTo(LivenessReason.ACTION_TIMEOUT);
         assertThat(outcome.reason().messageZh()).startsWith("动作超时");
@@ -34,8 +35,8 @@ class StepJudgeTests {
 
     @Test
     void blinkCompletedJustInsideTheLimitPasses() {
-        // 6 x 1.65 s = 9.9 s
-        assertThat(judge.judge(Action.BLINK, blinkAt(1650)).passed()).isTrue();
+        // 5 x 1.98 s = 9.9 s
+        assertThat(judge.judge(Action.BLINK, blinkAt(1980)).passed()).isTrue();
     }
 
     @Test
