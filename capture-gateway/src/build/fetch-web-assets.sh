@@ -3,7 +3,8 @@
 #   1. reuse target/npm/<tarball> or ~/.cache/lifecert/<tarball> when its sha512 matches web-assets.sha512,
 #      otherwise `npm pack` it (the only step that needs the npm registry);
 #   2. extract onnxruntime-web's single-threaded WebAssembly build (ort.wasm.min.js, the wasm and its loader)
-#      and the face detector + landmark models the services use (fr_detect.onnx, fr_landmark.onnx)
+#      and the face detector, landmark and head-pose models the services use (fr_detect.onnx, fr_landmark.onnx,
+#      fr_pose.onnx: the page notices an action in the frames it uploads the way liveness-service reads it)
 #      into <output>/vendor/, served by the gateway as static resources.
 # The loader ort-wasm-simd-threaded.mjs is stored as .js: the HTTP server maps .js, not .mjs, to JavaScript,
 # and browsers import modules only with a JavaScript MIME type (app.js points wasmPaths.mjs at it).
@@ -20,7 +21,8 @@ expected() { grep -v '^#' "$SUMS" | grep " $1\$" | awk '{print $1}'; }
 tarball_ok() { [ -f "$1" ] && [ "$(sha512sum "$1" | awk '{print $1}')" = "$(expected "$(basename "$1")")" ]; }
 
 if [ -f "$STAMP" ] && cmp -s "$STAMP" "$SUMS" && [ -f "$OUT_DIR/ort/ort-wasm-simd-threaded.wasm" ] \
-    && [ -f "$OUT_DIR/models/fr_detect.onnx" ] && [ -f "$OUT_DIR/models/fr_landmark.onnx" ]; then
+    && [ -f "$OUT_DIR/models/fr_detect.onnx" ] && [ -f "$OUT_DIR/models/fr_landmark.onnx" ] \
+    && [ -f "$OUT_DIR/models/fr_pose.onnx" ]; then
   echo "web assets already extracted in $OUT_DIR"
   exit 0
 fi
@@ -55,6 +57,6 @@ tar -xzf "$NPM_DIR/onnxruntime-web-1.30.0.tgz" -C "$OUT_DIR/ort" --strip-compone
   package/dist/ort.wasm.min.js package/dist/ort-wasm-simd-threaded.mjs package/dist/ort-wasm-simd-threaded.wasm
 mv "$OUT_DIR/ort/ort-wasm-simd-threaded.mjs" "$OUT_DIR/ort/ort-wasm-simd-threaded.js"
 tar -xzf "$NPM_DIR/faceplugin-face-recognition-js-0.0.1.tgz" -C "$OUT_DIR/models" --strip-components=2 \
-  package/model/fr_detect.onnx package/model/fr_landmark.onnx
+  package/model/fr_detect.onnx package/model/fr_landmark.onnx package/model/fr_pose.onnx
 cp "$SUMS" "$STAMP"
 echo "web assets extracted to $OUT_DIR"

@@ -21,7 +21,7 @@
       addRelative: '添加亲情账户', relIdNumber: '亲属身份证号', relSurname: '亲属的姓', relGivenName: '亲属的名',
       relRelationship: '与您的关系', relChoose: '请选择', relPhoto: '亲属身份凭证照片（JPG或PNG）', submit: '提交',
       relNeedAll: '请填写亲属的身份证号、姓名、关系并上传身份凭证照片', relAdded: '已添加亲情账户：{name}，请为亲属扫脸认证',
-      step: '第 {n} 步 / 共 {total} 步', getReady: '请准备，即将开始',
+      step: '第 {n} 步 / 共 {total} 步', getReady: '请准备，即将开始', actionSeen: '很好，请保持',
       BLINK: '请眨眨眼', OPEN_MOUTH: '请张张嘴', TURN_LEFT: '请向左转头', TURN_RIGHT: '请向右转头', NOD: '请点点头',
       uploading: '正在上传……', waiting: '正在识别，请稍候……', networkError: '网络连接失败，请检查网络后重试',
       needCaptcha: '请输入验证码', needId: '请输入正确的身份证号', lang: 'English',
@@ -52,6 +52,7 @@
       relNeedAll: 'Fill in the ID number, name and relationship and add the document photo',
       relAdded: 'Family member added: {name}. You can now certify for them.',
       checking: 'Checking the camera and the light…', step: 'Step {n} of {total}', getReady: 'Get ready',
+      actionSeen: 'Well done, hold still',
       BLINK: 'Please blink', OPEN_MOUTH: 'Please open your mouth', TURN_LEFT: 'Please turn your head left',
       TURN_RIGHT: 'Please turn your head right', NOD: 'Please nod', uploading: 'Uploading…',
       waiting: 'Checking, please wait…', networkError: 'Network error, please check the connection and try again',
@@ -349,8 +350,71 @@
     var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
+  /*
+   * ---------- the page notices the action in what it uploads and ends the step early ----------
+   * Each grabbed frame the page has time for goes through framing.js observe(): the services' own models on the very
+   * frame uploaded. Once the action is seen with a margin above liveness-service's thresholds (so that the service,
+   * which decides, sees it too), the step ends TAIL_MS later instead of after its full time: an elderly person
+   * waits about 2 s per action instead of 8, and uploads a third of the frames. The frames are the evidence either
+   * way; without the detector (old device, no WebAssembly) or if the action is not seen, the step runs its full time.
+   */
+  var TAIL_MS = 500;
+  var WATCH = {
+    /* eye aspect ratio: open about 0.26, shut 0.18-0.19 (webcam-a 641-644); the service reads fr_eye on the same frames */
+    eyesShut: 0.8, eyesOpen: 0.92,
+    /* mouth ratio rise over the lowest before it: service 0.12, back below the lowest + 0.06 */
+    mouthRise: 0.16, mouthBack: 0.06,
+    /* fr_pose yaw degrees toward the asked side: service 20 */
+    turn: 24,
+    /* fr_pose pitch drop below the highest pitch before it: service 12, back up by half the drop */
+    nodDrop: 15
+  };
+  function needsPose(action) { return action === 'TURN_LEFT' || action === 'TURN_RIGHT' || action === 'NOD'; }
+  /** A judge for one step: fed the observations of its frames in order, answers true once the action is seen. */
+  function actionWatch(action) {
+    var seen = 0, top = -Infinity, low = Infinity, phase = 0, deepest = 0, short = false;
+    return function (o) {
+      if (!o || o.faces !== 1) { return false; }
+      seen++;
+      switch (action) {
+        case 'BLINK':
+          if (phase === 0) {
+            if (seen > 1 && o.ear <= WATCH.eyesShut * top) { phase = 1; } else { top = Math.max(top, o.ear); }
+            return false;
+          }
+          return o.ear >= WATCH.eyesOpen * top;
+        case 'OPEN_MOUTH':
+          if (phase === 0) {
+            low = Math.min(low, o.mouth);
+            if (o.mouth - low >= WATCH.mouthRise) { phase = 1; }
+            return false;
+          }
+          return o.mouth <= low + WATCH.mouthBack;
+        case 'TURN_LEFT':
+        case 'TURN_RIGHT':
+          if (isNaN(o.yaw)) { return false; }
+          var toward = action === 'TURN_LEFT' ? -o.yaw : o.yaw;
+          if (!short) { short = toward < 20; return false; }
+          return toward >= WATCH.turn;
+        case 'NOD':
+          if (isNaN(o.pitch)) { return false; }
+          if (phase === 0) { top = Math.max(top, o.pitch); }
+          var drop = top - o.pitch;
+          deepest = Math.max(deepest, drop);
+          if (phase === 0) { if (drop >= WATCH.nodDrop) { phase = 1; } return false; }
+          return drop <= deepest / 2;
+        default:
+          return false;
+      }
+    };
+  }
+  var watchCanvas = document.createElement('canvas');
+  watchCanvas.width = WIDTH; watchCanvas.height = HEIGHT;
+
   function runChallenge(session) {
-    var queue = Promise.resolve(), sequence = 0, failed = null, uploaded = 0;
+    var queue = Promise.resolve(), sequence = 0, failed = null, uploaded = 0, log = [];
+    var watching = window.LifeCertFraming && !framing.unavailable;
+    if (watching && session.steps.some(function (st) { return needsPose(st.action); })) { LifeCertFraming.loadPose(); }
     function send(step, frames, lastOfStep, lastOfSession) {
       var body = { batchId: uuid(), stepIndex: step, nonce: session.nonce, lastBatchOfStep: lastOfStep,
         lastBatchOfSession: lastOfSession, frames: frames };
@@ -382,15 +446,29 @@
       $('demo').setAttribute('class', 'demo ' + step.action);
       speak(t(step.action));
       return new Promise(function (resolve) {
-        var end = Date.now() + step.timeLimitSeconds * 1000, batch = [];
+        var started = Date.now(), end = started + step.timeLimitSeconds * 1000, batch = [];
+        var judge = actionWatch(step.action), busy = false, seenAt = null, frames = 0;
         var counter = setInterval(function () {
           $('countdown').textContent = Math.max(0, Math.ceil((end - Date.now()) / 1000));
         }, 200);
         var shooter = setInterval(function () {
           lightHint();
           var last = Date.now() >= end;
-          if (!last) {
+          // the step's last batch must carry a frame: one more is grabbed when the batch before it was just sent full
+          if (!last || batch.length === 0) {
             batch.push({ sequence: sequence++, capturedAt: new Date().toISOString(), jpegBase64: grab() });
+            frames++;
+            if (watching && seenAt === null && !busy) {
+              busy = true;
+              watchCanvas.getContext('2d').drawImage(canvas, 0, 0);
+              LifeCertFraming.observe(watchCanvas, needsPose(step.action)).then(function (o) {
+                if (seenAt === null && judge(o)) {
+                  seenAt = Date.now() - started;
+                  end = Math.min(end, Date.now() + TAIL_MS);
+                  $('action-text').textContent = t('actionSeen');
+                }
+              }, function () { watching = false; }).then(function () { busy = false; });
+            }
           }
           if (batch.length >= FRAMES_PER_BATCH || (last && batch.length > 0)) {
             send(i, batch, last, last && i === steps.length - 1);
@@ -399,6 +477,8 @@
           if (last) {
             clearInterval(shooter); clearInterval(counter);
             $('countdown').textContent = '';
+            log.push({ action: step.action, seenAfterMs: seenAt, frames: frames, ms: Date.now() - started });
+            $('progress').setAttribute('data-steps', JSON.stringify(log));
             resolve();
           }
         }, 1000 / FPS);

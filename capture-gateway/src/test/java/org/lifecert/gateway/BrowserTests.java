@@ -163,8 +163,10 @@ class BrowserTests {
             FrameBatchCaptured last = (FrameBatchCaptured) EventCodec.shared()
                     .decode(new String(batches.get(0).value(), StandardCharsets.UTF_8)).data();
             List<?> all = TopicReader.onTestBroker().await(Topics.CAPTURE_FRAMES,
-                    TopicReader.valueContains(last.sessionId().toString()), 4, Duration.ofSeconds(10));
-            assertThat(all.size()).as("batches of 8 frames at 8 fps over 2-3 actions of 8 s").isGreaterThanOrEqualTo(4);
+                    TopicReader.valueContains(last.sessionId().toString()), 2, Duration.ofSeconds(10));
+            // batches of up to 8 frames at 8 fps, at least one per step: 2-3 actions of up to 8 s, each ended early
+            // once the page sees its action in the recording (a blink, the mouth opening while talking)
+            assertThat(all.size()).as("at least one batch per step").isGreaterThanOrEqualTo(2);
             assertThat(last.frames()).isNotEmpty();
             byte[] jpeg = java.util.Base64.getDecoder().decode(last.frames().get(0).jpegBase64());
             assertThat(jpeg[0] & 0xff).isEqualTo(0xff);

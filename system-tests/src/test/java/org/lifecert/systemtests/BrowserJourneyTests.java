@@ -151,6 +151,14 @@ class BrowserJourneyTests {
                     page.resultMessage(), page.reasons());
             assertThat(outcome).as("challenge %s: %s %s", page.actionsShown(), page.resultMessage(), page.reasons())
                     .isEqualTo("CERTIFIED");
+            // the page saw each action in its own frames and ended the step then, not after the full 8 s
+            JsonNode steps = page.steps();
+            System.out.printf("journey 2 steps as the page ran them: %s%n", steps);
+            assertThat(steps.size()).as("steps %s", steps).isBetween(2, 3);
+            for (JsonNode step : steps) {
+                assertThat(step.path("seenAfterMs").isNumber()).as("page saw %s in %s", step.path("action"), steps).isTrue();
+                assertThat(step.path("ms").asLong()).as("step %s", step).isLessThan(8_000);
+            }
             JsonNode state = Certification.awaitState(personId, "CERTIFIED", Duration.ofSeconds(30));
             LocalDate next = LocalDate.parse(state.path("nextPeriodStart").asText());
             assertThat(page.resultMessage()).isEqualTo(String.format("认证成功，下次认证期：%d年%d月%d日起", next.getYear(),

@@ -40,15 +40,15 @@ public final class FakeCamera {
 
     /**
      * The webcam person performing every action the system-test gateway draws (BLINK, OPEN_MOUTH,
-     * TURN_LEFT, NOD — the pool SystemStack configures) in a loop of exactly 8 s, the page's time per
-     * action: every step then starts at the same point of the loop, and its capture window holds each
-     * action once. Chromium starts the file when the page opens the camera; the first step starts
-     * after the page's light check and the session request (about 1.2-2.5 s later), so the loop
-     * begins with 3.4 s of the head held still and raised (pitch +16): liveness-service's nod is a
-     * drop of 12 degrees below the step's first frame, and the recording's lowest pitch (-7) is only
-     * 11 below the +4 of the other actions. Segments (webcam-a frames; signals in footage-signals/):
+     * TURN_LEFT, NOD — the pool SystemStack configures) in a loop of 6.6 s, each action after half a
+     * second of the head held still and raised (pitch +16). The page ends a step once it sees the
+     * action (half a second later), so steps start anywhere in the loop: the loop is short enough that
+     * the page's 8 s per action always holds one whole performance of every action after any starting
+     * point (6.6 s + the longest action, the 1.4 s nod), and liveness-service measures a nod from the
+     * highest pitch before it, which every starting point reaches before the nod. Segments (webcam-a
+     * frames; signals in footage-signals/):
      * <ul>
-     * <li>rest: 611-619 and back, repeated (pitch +16.3..+16.9, yaw 0..7);</li>
+     * <li>rest: 611-619 and back (pitch +16.3..+16.9, yaw 0..7), 12-13 frames before each action;</li>
      * <li>nod (built, as in ActionFrames): 611 back to 577 then forward to 611, every 2nd frame
      * (pitch +17 -> -7 -> +17);</li>
      * <li>blink: 636-650, each frame twice (eyes closed on 641-645: 400 ms, ~3 grabs at the page's 8 per s);</li>
@@ -60,41 +60,53 @@ public final class FakeCamera {
      * No right turn: the recordings hold none the detector can see (README, "How the frames are built").
      */
     public static Path challengeActions(long seed) {
-        List<byte[]> actions = new ArrayList<>();
+        List<List<byte[]>> actions = new ArrayList<>();
+        List<byte[]> nod = new ArrayList<>();
         for (int n = 611; n >= 577; n -= 2) {
-            actions.add(Footage.frame("webcam-a", n));
+            nod.add(Footage.frame("webcam-a", n));
         }
         for (int n = 579; n <= 611; n += 2) {
-            actions.add(Footage.frame("webcam-a", n));
+            nod.add(Footage.frame("webcam-a", n));
         }
-        for (int n = 636; n <= 650; n++) {
-            byte[] f = Footage.frame("webcam-a", n);
-            actions.add(f);
-            actions.add(f);
-        }
+        actions.add(nod);
+        actions.add(doubled(636, 650));
+        List<byte[]> mouth = new ArrayList<>();
         for (int n = 100; n <= 134; n += 2) {
-            actions.add(Footage.frame("webcam-a", n));
+            mouth.add(Footage.frame("webcam-a", n));
         }
-        for (int n = 521; n <= 536; n++) {
-            byte[] f = Footage.frame("webcam-a", n);
-            actions.add(f);
-            actions.add(f);
-        }
-        List<byte[]> loop = new ArrayList<>();
+        actions.add(mouth);
+        actions.add(doubled(521, 536));
+        int actionFrames = actions.stream().mapToInt(List::size).sum();
         int[] rest = {611, 612, 613, 614, 615, 616, 617, 618, 619, 618, 617, 616, 615, 614, 613, 612};
-        for (int i = 0; loop.size() < LOOP_FRAMES - actions.size(); i++) {
-            loop.add(Footage.frame("webcam-a", rest[i % rest.length]));
+        List<byte[]> loop = new ArrayList<>();
+        int r = 0;
+        for (int a = 0; a < actions.size(); a++) {
+            // the rest frames spread over the four gaps: 50 frames -> 13, 13, 12, 12
+            int gap = (LOOP_FRAMES - actionFrames) / actions.size() + (a < (LOOP_FRAMES - actionFrames) % actions.size() ? 1 : 0);
+            for (int i = 0; i < gap; i++) {
+                loop.add(Footage.frame("webcam-a", rest[r++ % rest.length]));
+            }
+            loop.addAll(actions.get(a));
         }
-        loop.addAll(actions);
         List<byte[]> noisy = new ArrayList<>();
         for (int i = 0; i < loop.size(); i++) {
             noisy.add(Images.recapture(loop.get(i), seed * 1_000 + i));
         }
-        return y4m("challenge-actions-" + seed, noisy);
+        return y4m("challenge-actions-v2-" + seed, noisy);
     }
 
-    /** 8 s at 25 fps: the page's time for one action (capture-gateway's default action-seconds). */
-    private static final int LOOP_FRAMES = 200;
+    private static List<byte[]> doubled(int from, int to) {
+        List<byte[]> frames = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            byte[] f = Footage.frame("webcam-a", n);
+            frames.add(f);
+            frames.add(f);
+        }
+        return frames;
+    }
+
+    /** 6.6 s at 25 fps: with the 1.4 s nod, 8 s (capture-gateway's default action-seconds) from any point hold every action. */
+    private static final int LOOP_FRAMES = 165;
 
     private static synchronized Path y4m(String name, List<byte[]> frames) {
         Path out = DIR.resolve(name + ".y4m");

@@ -37,7 +37,7 @@ public final class RecipientPage {
     }
 
     /**
-     * After {@link #logIn}: 为本人认证, 开始比对, then the page runs the challenge (8 s per action) with
+     * After {@link #logIn}: 为本人认证, 开始比对, then the page runs the challenge (up to 8 s per action, ended once the page sees the action) with
      * the fake camera and waits for the result. Returns the result element's outcome.
      */
     public String certifySelf() {
@@ -61,6 +61,19 @@ public final class RecipientPage {
         });
         Chromium.shot(driver, name + "-4-result");
         return outcome();
+    }
+
+    /**
+     * The page's own account of the last challenge's steps (#progress data-steps): per step the action, after how many
+     * ms the page saw it in its frames (null: not seen, the step ran its full time), the frames grabbed and the step's ms.
+     */
+    public com.fasterxml.jackson.databind.JsonNode steps() {
+        String json = driver.findElement(By.id("progress")).getAttribute("data-steps");
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json == null ? "[]" : json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The actions the page prompted for during the last challenge, in order. */

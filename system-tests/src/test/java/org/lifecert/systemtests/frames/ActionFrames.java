@@ -60,6 +60,31 @@ public final class ActionFrames {
         };
     }
 
+    /** The page grabs a frame every 125 ms (app.js FPS = 8). */
+    public static final long PAGE_FRAME_MILLIS = 125;
+
+    /**
+     * One step as the recipient page uploads it: the person still for {@code reactionMillis} after the prompt (the
+     * recording's first frame of the action, held), then the action; at the page's pace (the footage frame showing at
+     * each 125 ms grab) and in its format ({@link Images#asPage}). The step ends where the recording of the action
+     * ends, about 0.4 s after the action completes: the page ends a step half a second after it sees the action.
+     */
+    public static List<Frame> asPage(List<Frame> recorded, long reactionMillis) {
+        List<Frame> out = new ArrayList<>();
+        long last = recorded.get(recorded.size() - 1).offsetMillis();
+        for (long t = 0; t <= reactionMillis + last; t += PAGE_FRAME_MILLIS) {
+            long at = t - reactionMillis;
+            Frame shown = recorded.get(0);
+            for (Frame f : recorded) {
+                if (f.offsetMillis() <= at) {
+                    shown = f;
+                }
+            }
+            out.add(new Frame(Images.asPage(shown.jpeg()), t));
+        }
+        return out;
+    }
+
     /** Frames of every step of a challenge, in step order. */
     public static List<List<Frame>> forChallenge(List<String> actions, long seed) {
         List<List<Frame>> steps = new ArrayList<>();

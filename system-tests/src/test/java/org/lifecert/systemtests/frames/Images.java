@@ -96,6 +96,20 @@ public final class Images {
         return jpeg(image, 0.9f);
     }
 
+    /**
+     * The image as the recipient page uploads a grabbed frame: drawn into its 320x240 canvas (app.js WIDTH, HEIGHT)
+     * and encoded as JPEG at quality 0.7 (app.js QUALITY).
+     */
+    public static byte[] asPage(byte[] jpeg) {
+        BufferedImage src = decode(jpeg);
+        BufferedImage out = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, 320, 240, null);
+        g.dispose();
+        return jpeg(out, 0.7f);
+    }
+
     public static byte[] jpeg(BufferedImage image, float quality) {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         ImageWriter writer = writers.next();
