@@ -30,18 +30,22 @@ public final class KafkaBroker implements MessageBroker {
     private final int controllerPort;
     private final Path logDirectory;
     private final int defaultPartitions;
+    /** Whether the log directory is a temporary one this class made: deleted on {@link #close()}. */
+    private final boolean temporary;
     private KafkaRaftServer server;
 
-    private KafkaBroker(int brokerPort, int controllerPort, Path logDirectory, int defaultPartitions) {
+    private KafkaBroker(int brokerPort, int controllerPort, Path logDirectory, int defaultPartitions, boolean temporary) {
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.logDirectory = logDirectory;
         this.defaultPartitions = defaultPartitions;
+        this.temporary = temporary;
     }
 
     /**
      * Formats {@code logDirectory} if it is new and starts the broker. Ports 0 pick free ones;
-     * a null directory makes a temporary one.
+     * a null directory makes a temporary one, deleted when the broker is closed (test infrastructure closes it at
+     * JVM exit; a load run writes gigabytes there).
      */
     public static KafkaBroker start(int brokerPort, int controllerPort, Path logDirectory, int defaultPartitions) {
         try {
@@ -50,7 +54,7 @@ public final class KafkaBroker implements MessageBroker {
             KafkaBroker broker = new KafkaBroker(
                     brokerPort > 0 ? brokerPort : FreePorts.pick(),
                     controllerPort > 0 ? controllerPort : FreePorts.pick(),
-                    dir, defaultPartitions);
+                    dir, defaultPartitions, logDirectory == null);
             broker.format();
             broker.startServer();
             return broker;
@@ -87,9 +91,24 @@ public final class KafkaBroker implements MessageBroker {
         startServer();
     }
 
+    /** Stops the broker; a temporary log directory is deleted (the broker cannot come back). */
     @Override
     public void close() {
         stop();
+        if (temporary) {
+            deleteTree(logDirectory);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("could not delete Kafka's temporary directory %s: %s", dir, e.getMessage());
+        }
     }
 
     private Map<String, Object> config() {
