@@ -9,7 +9,8 @@ import org.lifecert.testing.frames.FrameBytes;
 
 /**
  * The load generator's frames, rendered before the measured window: per action {@code variants} recaptures of its
- * webcam segment ({@link ActionFrames#forAction}, each a differently seeded re-encoding), so the generator does not
+ * webcam segment ({@link ActionFrames#forAction}, each a differently seeded re-encoding) as the page uploads them
+ * ({@link ActionFrames#asPage}: 8 frames/s, 320x240, after the person's reaction time), so the generator does not
  * spend the machine's cores re-encoding JPEGs while the stack is measured (a real recipient's browser does that on
  * their own device). Each session uploads one variant per step with a JPEG comment naming the session and frame
  * ({@link FrameBytes#unique}): the pixels are a real capture's, the bytes (and so liveness' replay hash) unique.
@@ -23,12 +24,13 @@ final class FrameCache {
     private FrameCache() {
     }
 
-    static FrameCache render(int count) {
+    static FrameCache render(int count, long reactionMillis) {
         FrameCache cache = new FrameCache();
         ACTIONS.parallelStream().forEach(action -> {
             List<List<ActionFrames.Frame>> list = new ArrayList<>();
             for (int v = 0; v < count; v++) {
-                list.add(ActionFrames.forAction(action, 7_000_000L + ACTIONS.indexOf(action) * 1000L + v));
+                list.add(ActionFrames.asPage(ActionFrames.forAction(action, 7_000_000L + ACTIONS.indexOf(action) * 1000L + v),
+                        reactionMillis));
             }
             cache.variants.put(action, list);
         });

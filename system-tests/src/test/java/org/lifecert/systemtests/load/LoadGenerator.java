@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lifecert.events.Topics;
-import org.lifecert.systemtests.clients.Attempts;
 import org.lifecert.systemtests.clients.Gateway;
 import org.lifecert.systemtests.clients.TestPerson;
 import org.lifecert.systemtests.frames.ActionFrames;
@@ -46,8 +45,12 @@ import org.lifecert.systemtests.stack.SystemStack;
  */
 public final class LoadGenerator {
 
-    /** Frames rendered before the run ({@code --frame-variants}, default 8; 0 = each session re-encodes its own). */
+    /** Frames rendered before the run ({@code --frame-variants}, default 8). */
     private static FrameCache frames;
+    /** The person's time from the prompt to the action ({@code --reaction-ms}, default 1000), uploaded as still frames. */
+    private static long reactionMillis;
+    /** The page's frames per batch (app.js FRAMES_PER_BATCH). */
+    private static final int PAGE_FRAMES_PER_BATCH = 8;
 
     private LoadGenerator() {
     }
@@ -68,11 +71,11 @@ public final class LoadGenerator {
         System.out.printf("%d recipients ready in %.0f s (%d failed)%n", ready.size(), (System.nanoTime() - prepStart) / 1e9,
                 ready.failed());
 
-        int variants = Integer.parseInt(a.getOrDefault("frame-variants", "8"));
+        int variants = Math.max(1, Integer.parseInt(a.getOrDefault("frame-variants", "8")));
+        reactionMillis = Long.parseLong(a.getOrDefault("reaction-ms", "1000"));
         long renderStart = System.nanoTime();
-        frames = variants > 0 ? FrameCache.render(variants) : null;
-        System.out.printf("frames rendered before the run: %s in %.0f s%n",
-                variants > 0 ? variants + " variants per action" : "none (each session re-encodes its own)",
+        frames = FrameCache.render(variants, reactionMillis);
+        System.out.printf("frames rendered before the run: %d variants per action in %.0f s%n", variants,
                 (System.nanoTime() - renderStart) / 1e9);
 
         String load = loadAverage();
@@ -111,9 +114,11 @@ public final class LoadGenerator {
         String summary = report.summary(stamp, recipients, seconds, decisions, load)
                 + String.format("%nPool: %d prepared (%d failed preparations), %d left unused.%n", pool, ready.failed(),
                         ready.size())
-                + String.format("Frames: %s. Stack settings: %d partitions per topic, worker overrides %s.%n",
-                        frames != null ? variants + " recaptures per action rendered before the run, bytes made unique per "
-                                + "session (FrameCache)" : "each session's own recapture, rendered while it uploads",
+                + String.format("Frames: as the page uploads them (8 per s, 320x240 JPEG quality 0.7, batches of %d, each step "
+                                + "%d ms of the person still after the prompt, then the recorded action until 0.4 s after it, "
+                                + "where the page ends a step once it sees the action); %d recaptures per action rendered "
+                                + "before the run, bytes made unique per session (FrameCache). Stack settings: %d partitions per "
+                                + "topic, worker overrides %s.%n", PAGE_FRAMES_PER_BATCH, reactionMillis, variants,
                         org.lifecert.local.StackTuning.kafkaPartitions(), overrides());
         Files.writeString(out.resolve("load-" + stamp + "-summary.md"), summary);
         System.out.println(summary);
@@ -134,11 +139,9 @@ public final class LoadGenerator {
             sessionId = session.sessionId();
             actions = String.join("+", session.actions());
             long u0 = System.nanoTime();
-            List<List<ActionFrames.Frame>> captured = frames != null
-                    ? frames.forChallenge(session.actions(), seed, session.sessionId().toString())
-                    : ActionFrames.forChallenge(session.actions(), seed);
-            for (Api.Response r : Gateway.uploadAll(login, session, captured,
-                    Attempts.FRAMES_PER_BATCH)) {
+            List<List<ActionFrames.Frame>> captured = frames.forChallenge(session.actions(), seed,
+                    session.sessionId().toString());
+            for (Api.Response r : Gateway.uploadAll(login, session, captured, PAGE_FRAMES_PER_BATCH)) {
                 r.expect(200);
             }
             long lastBatch = System.nanoTime();
