@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ import org.lifecert.testing.TestTokens;
  *     -Dexec.mainClass=org.lifecert.gateway.load.UploadLoad -Dexec.args="16 60"
  * </pre>
  * Arguments: concurrent sessions, one level or several separated by commas (default 16; e.g. "8,16,32,64"),
- * seconds of upload per level (default 60). A 10-second warm-up at 8 sessions runs first. Each level prints one RESULT line
+ * seconds of upload per level (default 60). A warm-up at 8 sessions runs first (10 s; -Dload.warmup-seconds=60 lets
+ * the JIT finish, which it has not after 10 s). Uploaders use {@link PlainHttpConnection}; -Dload.client=jdk the JDK client. Each level prints one RESULT line
  * with the gateway's resident memory and its heap in use after a full GC (jcmd GC.run), before and after.
  */
 public final class UploadLoad {
@@ -127,16 +129,20 @@ public final class UploadLoad {
         }
         System.out.printf("%d sessions started; uploading for %d s%n", started.size(), seconds);
 
-        List<byte[]> frames = new ArrayList<>();
+        List<ByteBuffer> frames = new ArrayList<>();
         long frameBytes = 0;
         for (int i = 0; i < 8; i++) {
             byte[] jpeg = GatewayFixtures.jpegOfAbout(40_000, i);
             frameBytes += jpeg.length;
-            frames.add(Base64.getEncoder().encode(jpeg));
+            byte[] text = Base64.getEncoder().encode(jpeg);
+            // direct for the lean client's gathering write; the JDK client takes the arrays themselves
+            frames.add(PLAIN_CLIENT ? ByteBuffer.allocateDirect(text.length).put(text).flip() : ByteBuffer.wrap(text));
         }
         System.out.printf("frame size: %d bytes on average%n", frameBytes / 8);
-        // warm-up (JIT compilation, connection pools): 10 s at 8 sessions, not counted
-        run(http, base, started.subList(0, Math.min(8, started.size())), frames, frameBytes, 10, gateway, false);
+        // warm-up (JIT compilation, connection pools) at 8 sessions, not counted
+        int warmUp = Integer.getInteger("load.warmup-seconds", 10);
+        System.out.printf("warming up for %d s; HTTP client: %s%n", warmUp, PLAIN_CLIENT ? "plain" : "jdk");
+        run(http, base, started.subList(0, Math.min(8, started.size())), frames, frameBytes, warmUp, gateway, false);
         for (int level : levels) {
             run(http, base, started.subList(0, level), frames, frameBytes, seconds, gateway, true);
         }
@@ -146,7 +152,7 @@ public final class UploadLoad {
         System.exit(0);
     }
 
-    private static void run(HttpClient http, String base, List<String[]> started, List<byte[]> frames, long frameBytes,
+    private static void run(HttpClient http, String base, List<String[]> started, List<ByteBuffer> frames, long frameBytes,
             int seconds, Process gateway, boolean report) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong accepted = new AtomicLong();
@@ -157,6 +163,8 @@ public final class UploadLoad {
         AtomicLong uploaderCpuNanos = new AtomicLong();
         long httpClientCpuBefore = httpClientCpuNanos();
         double selfCpuBefore = cpuSeconds(ProcessHandle.current().pid());
+        double postgresCpuBefore = postgresCpuSeconds();
+        long[] machineBefore = machineTicks();
         Instant end = Instant.now().plusSeconds(seconds);
         CountDownLatch done = new CountDownLatch(started.size());
         AtomicLong sequences = new AtomicLong(System.nanoTime() % 1_000_000_000L);
@@ -164,41 +172,52 @@ public final class UploadLoad {
         for (String[] s : started) {
             new java.lang.Thread(() -> {
                 try {
-                    URI uri = URI.create(base + "/api/v1/sessions/" + s[1] + "/batches");
+                    String path = "/api/v1/sessions/" + s[1] + "/batches";
                     byte[] head = ("\",\"stepIndex\":0,\"nonce\":\"" + s[2]
                             + "\",\"lastBatchOfStep\":false,\"lastBatchOfSession\":false,\"frames\":[")
                             .getBytes(StandardCharsets.US_ASCII);
+                    PlainHttpConnection connection = PLAIN_CLIENT ? new PlainHttpConnection("127.0.0.1",
+                            URI.create(base).getPort()) : null;
                     while (Instant.now().isBefore(end)) {
                         // The frames' base64 bytes are built once and shared: each request only writes its own
                         // batch id, sequences and capture times around them (no 430 KB copy per request).
-                        List<byte[]> parts = new ArrayList<>(2 + 2 * frames.size() + 1);
-                        parts.add(("{\"batchId\":\"" + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII));
-                        parts.add(head);
+                        List<ByteBuffer> parts = new ArrayList<>(2 + 2 * frames.size() + 1);
+                        parts.add(ascii("{\"batchId\":\"" + UUID.randomUUID()));
+                        parts.add(ByteBuffer.wrap(head));
                         for (int f = 0; f < frames.size(); f++) {
-                            parts.add(((f == 0 ? "" : "\"},") + "{\"sequence\":" + sequences.incrementAndGet()
-                                    + ",\"capturedAt\":\"" + Instant.now() + "\",\"jpegBase64\":\"")
-                                    .getBytes(StandardCharsets.US_ASCII));
-                            parts.add(frames.get(f));
+                            parts.add(ascii((f == 0 ? "" : "\"},") + "{\"sequence\":" + sequences.incrementAndGet()
+                                    + ",\"capturedAt\":\"" + Instant.now() + "\",\"jpegBase64\":\""));
+                            parts.add(frames.get(f).duplicate());
                         }
-                        parts.add("\"}]}".getBytes(StandardCharsets.US_ASCII));
-                        long length = 0;
-                        for (byte[] p : parts) {
-                            length += p.length;
-                        }
+                        parts.add(ascii("\"}]}"));
                         long start = System.nanoTime();
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
-                                .header("Content-Type", "application/json").header("X-Session-Token", s[0])
-                                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts),
-                                        length)).build(), HttpResponse.BodyHandlers.ofString());
+                        int status;
+                        String body;
+                        if (connection != null) {
+                            PlainHttpConnection.Response r = connection.post(path, "application/json", s[0], parts);
+                            status = r.status();
+                            body = r.body();
+                        } else {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                                    .header("Content-Type", "application/json").header("X-Session-Token", s[0])
+                                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers
+                                            .ofByteArrays(arrays(parts)), length(parts))).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            status = r.statusCode();
+                            body = r.body();
+                        }
                         long micros = (System.nanoTime() - start) / 1000;
-                        if (r.statusCode() == 200) {
+                        if (status == 200) {
                             accepted.incrementAndGet();
                             latencies.add(micros);
                         } else {
                             if (refused.incrementAndGet() < 5) {
-                                System.out.println("refused: " + r.statusCode() + " " + r.body());
+                                System.out.println("refused: " + status + " " + body);
                             }
                         }
+                    }
+                    if (connection != null) {
+                        connection.close();
                     }
                 } catch (Exception e) {
                     System.out.println("uploader stopped: " + e);
@@ -213,6 +232,10 @@ public final class UploadLoad {
         double cpu = cpuSeconds(gateway.pid()) - cpuBefore;
         double clientCpu = (uploaderCpuNanos.get() + httpClientCpuNanos() - httpClientCpuBefore) / 1e9;
         double selfCpu = cpuSeconds(ProcessHandle.current().pid()) - selfCpuBefore;
+        double postgresCpu = postgresCpuSeconds() - postgresCpuBefore;
+        long[] machineAfter = machineTicks();
+        double machineBusy = (machineAfter[0] - machineBefore[0]) / 100.0;
+        double machineTotal = (machineAfter[1] - machineBefore[1]) / 100.0;
         String load = Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
         long rssAfter = rssMb(gateway.pid());
         long heapAfter = liveHeapMb(http, base, gateway.pid());
@@ -224,13 +247,46 @@ public final class UploadLoad {
         System.out.printf("RESULT sessions=%d seconds=%.1f accepted=%d refused=%d batches/s=%.1f MB/s(frames)=%.1f "
                         + "p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms rss_before=%dMB rss_after=%dMB "
                         + "live_heap_before=%dMB live_heap_after=%dMB gateway_cpu=%.1fs cpu_ms_per_batch=%.2f "
-                        + "client_cpu_ms_per_batch=%.2f generator_jvm_cpu_ms_per_batch=%.2f loadavg=%s%n",
+                        + "client_cpu_ms_per_batch=%.2f generator_jvm_cpu_ms_per_batch=%.2f postgres_cpu_ms_per_batch=%.2f "
+                        + "machine_cpu_ms_per_batch=%.2f machine_busy=%.0f%% loadavg=%s%n",
                 started.size(), elapsed, accepted.get(), refused.get(), accepted.get() / elapsed,
                 accepted.get() * frameBytes / elapsed / 1e6, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, rssBefore, rssAfter, heapBefore, heapAfter,
                 cpu, accepted.get() == 0 ? 0 : cpu * 1000 / accepted.get(),
                 accepted.get() == 0 ? 0 : clientCpu * 1000 / accepted.get(),
-                accepted.get() == 0 ? 0 : selfCpu * 1000 / accepted.get(), load);
+                accepted.get() == 0 ? 0 : selfCpu * 1000 / accepted.get(),
+                accepted.get() == 0 ? 0 : postgresCpu * 1000 / accepted.get(),
+                accepted.get() == 0 ? 0 : machineBusy * 1000 / accepted.get(), 100 * machineBusy / machineTotal, load);
+    }
+
+    /** The uploaders' HTTP client: the lean one ({@link PlainHttpConnection}, default) or the JDK's ({@code -Dload.client=jdk}). */
+    private static final boolean PLAIN_CLIENT = !"jdk".equals(System.getProperty("load.client", "plain"));
+
+    private static ByteBuffer ascii(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static long length(List<ByteBuffer> parts) {
+        long length = 0;
+        for (ByteBuffer p : parts) {
+            length += p.remaining();
+        }
+        return length;
+    }
+
+    /** The parts as arrays for the JDK client (a copy of the frames' direct buffers: the old client's cost). */
+    private static List<byte[]> arrays(List<ByteBuffer> parts) {
+        List<byte[]> arrays = new ArrayList<>(parts.size());
+        for (ByteBuffer p : parts) {
+            if (p.hasArray()) {
+                arrays.add(p.array());
+            } else {
+                byte[] a = new byte[p.remaining()];
+                p.duplicate().get(a);
+                arrays.add(a);
+            }
+        }
+        return arrays;
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -282,6 +338,27 @@ public final class UploadLoad {
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    /** CPU of the PostgreSQL server's processes (libs/testing's embedded server detaches from this JVM). */
+    private static double postgresCpuSeconds() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .mapToDouble(p -> Math.max(0, cpuSeconds(p.pid()))).sum();
+    }
+
+    /** The machine's busy and total clock ticks (first line of /proc/stat; busy = all but idle and iowait). */
+    private static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] {total - Long.parseLong(f[4]) - Long.parseLong(f[5]), total};
+        } catch (Exception e) {
+            return new long[] {0, 1};
         }
     }
 
