@@ -62,6 +62,26 @@ class ChannelFaultTests {
     }
 
     @Test
+    void smtpServerThatStallsFailsTheAttemptAtTheTimeoutAndTheMailGoesOnceItAnswers() throws Exception {
+        LocalChannels channels = LocalChannels.get();
+        Person person = People.person("120106");
+        Kafka.publish(People.enrolled(person, "陈", "静"));
+        var certified = People.certified(person);
+        try (AutoCloseable stalled = channels.stallSmtp()) {
+            Kafka.publish(certified);
+            // the relay accepts and says nothing: the attempt fails at quarkus.mailer.timeout (3 s in tests), not after
+            // the Mailer's default minute, and is retried; the SMS does not wait for it
+            await().atMost(WAIT).ignoreExceptions().until(() -> email(certified.id().toString()).attempts() >= 1);
+            DeliveryView failing = email(certified.id().toString());
+            assertThat(failing.status()).isEqualTo("PENDING");
+            assertThat(failing.lastError()).isEqualTo("SMTP: no answer within 3 s");
+            await().atMost(WAIT).until(() -> channels.sms(person.phone()).size() == 1);
+        }
+        await().atMost(WAIT).ignoreExceptions().until(() -> channels.mailsTo(person.email()).size() == 1);
+        await().atMost(WAIT).ignoreExceptions().until(() -> email(certified.id().toString()).status().equals("SENT"));
+    }
+
+    @Test
     void smsGatewayOutageDoesNotHoldBackEmailAndEndsInDeadLettersAdminsCanRetry() {
         LocalChannels channels = LocalChannels.get();
         String bureau = "120102";
@@ -175,7 +195,9 @@ class ChannelFaultTests {
             }
         });
         Instant claimed = Instant.now();
-        await().atMost(WAIT).until(() -> channels.mailsTo(person.email()).size() == 1);
+        // on failure the message shows the rows (status, attempts, last error): the cause, not just the timeout
+        await().atMost(WAIT).untilAsserted(() -> assertThat(channels.mailsTo(person.email()))
+                .as("mails to %s; deliveries %s", person.email(), store.ofEvent(eventId)).hasSize(1));
         assertThat(Duration.between(claimed, Instant.now())).isGreaterThan(Duration.ofSeconds(3));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> channels.mailsTo(person.email()).size() == 1 && channels.sms(person.phone()).size() == 1);

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,6 +136,39 @@ public final class LocalChannels {
             server.start();
             smtp = server;
         }
+    }
+
+    /**
+     * Replaces the SMTP server with one that accepts connections and never says a word (a hung mail relay); closing
+     * the result drops those connections and starts the real server again.
+     */
+    public synchronized AutoCloseable stallSmtp() {
+        stopSmtp();
+        ServerSocket silent;
+        try {
+            silent = new ServerSocket(ports.smtp(), 50, InetAddress.getByName("127.0.0.1"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            while (!silent.isClosed()) {
+                try {
+                    held.add(silent.accept());
+                } catch (IOException e) {
+                    return; // closed
+                }
+            }
+        }, "stalled-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return () -> {
+            silent.close();
+            for (Socket s : held) {
+                s.close();
+            }
+            startSmtp();
+        };
     }
 
     /** Mails received (since the SMTP server last started) for {@code address}. */
