@@ -364,8 +364,8 @@
     eyesShut: 0.8, eyesOpen: 0.92,
     /* mouth ratio rise over the lowest before it: service 0.12, back below the lowest + 0.06 */
     mouthRise: 0.16, mouthBack: 0.06,
-    /* fr_pose yaw degrees toward the asked side: service 20 */
-    turn: 24,
+    /* fr_pose yaw degrees toward the asked side, after a first frame short of the service's 20 */
+    turnStart: 20, turn: 24,
     /* fr_pose pitch drop below the highest pitch before it: service 12, back up by half the drop */
     nodDrop: 15
   };
@@ -394,7 +394,7 @@
         case 'TURN_RIGHT':
           if (isNaN(o.yaw)) { return false; }
           var toward = action === 'TURN_LEFT' ? -o.yaw : o.yaw;
-          if (!short) { short = toward < 20; return false; }
+          if (!short) { short = toward < WATCH.turnStart; return false; }
           return toward >= WATCH.turn;
         case 'NOD':
           if (isNaN(o.pitch)) { return false; }

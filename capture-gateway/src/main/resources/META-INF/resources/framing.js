@@ -43,9 +43,8 @@
     ort.env.wasm.numThreads = 1;
     ort.env.wasm.wasmPaths = { mjs: new URL('ort/ort-wasm-simd-threaded.js', base).href,
       wasm: new URL('ort/ort-wasm-simd-threaded.wasm', base).href };
-    var options = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
-    ready = ort.InferenceSession.create(new URL('models/fr_detect.onnx', base).href, options).then(function (detector) {
-      return ort.InferenceSession.create(new URL('models/fr_landmark.onnx', base).href, options).then(function (landmarks) {
+    ready = model('fr_detect.onnx').then(function (detector) {
+      return model('fr_landmark.onnx').then(function (landmarks) {
         return { detector: detector, landmarks: landmarks };
       });
     });
@@ -53,11 +52,16 @@
     return ready;
   }
 
+  /** One of the services' models, served by the gateway from vendor/models/. */
+  function model(file) {
+    return ort.InferenceSession.create(new URL('vendor/models/' + file, document.baseURI).href,
+      { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  }
+
   function loadPose() {
     if (poseReady) { return poseReady; }
     poseReady = load().then(function () {
-      return ort.InferenceSession.create(new URL('vendor/models/fr_pose.onnx', document.baseURI).href,
-        { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+      return model('fr_pose.onnx');
     });
     poseReady.catch(function () {});
     return poseReady;
@@ -143,9 +147,15 @@
     });
   }
 
+  /** FaceGeometry#squareBox: side = the box height, same centre. */
+  function squareBox(face) {
+    var side = face.y2 - face.y1;
+    return { side: side, x: (face.x1 + face.x2) / 2 - side / 2, y: (face.y1 + face.y2) / 2 - side / 2 };
+  }
+
   /** fr_landmark on the square box: 136 values, x and y of the 68 points normalised to the box. */
   function points(models, video, face) {
-    var side = face.y2 - face.y1, bx = (face.x1 + face.x2) / 2 - side / 2, by = (face.y1 + face.y2) / 2 - side / 2;
+    var sq = squareBox(face), side = sq.side, bx = sq.x, by = sq.y;
     var ctx = lmCanvas.getContext('2d', { willReadFrequently: true });
     ctx.fillStyle = 'rgb(127,127,127)';
     ctx.fillRect(0, 0, LM, LM);
@@ -190,7 +200,7 @@
 
   /** FaceEngine#pose: yaw (negative = turned toward the image's right, the person's left) and pitch (positive = chin up). */
   function headPose(pose, video, face) {
-    var side = face.y2 - face.y1, bx = (face.x1 + face.x2) / 2 - side / 2, by = (face.y1 + face.y2) / 2 - side / 2;
+    var sq = squareBox(face), side = sq.side, bx = sq.x, by = sq.y;
     var ctx = poseCanvas.getContext('2d', { willReadFrequently: true });
     ctx.fillStyle = 'rgb(127,127,127)';
     ctx.fillRect(0, 0, PS, PS);

@@ -26,12 +26,15 @@ public final class FootageSignals {
     private FootageSignals() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        List<Path> frames;
+    /** The extracted frames (f0001.jpg ...) of a directory, in order. */
+    static List<Path> framesIn(Path dir) throws java.io.IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            frames = s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+            return s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
         }
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Path> frames = framesIn(Path.of(args[0]));
         System.out.println("frame,faces,leftEye,rightEye,mouth,yaw,pitch,live");
         try (FaceEngine engine = FaceEngine.load(FaceEngineConfig.defaults())) {
             for (Path f : frames) {

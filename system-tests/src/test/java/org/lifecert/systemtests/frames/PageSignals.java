@@ -3,7 +3,6 @@ package org.lifecert.systemtests.frames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.lifecert.face.AnalysisOptions;
 import org.lifecert.face.FaceEngine;
 import org.lifecert.face.FaceEngineConfig;
@@ -30,11 +29,7 @@ public final class PageSignals {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args[0]);
-        List<Path> frames;
-        try (Stream<Path> s = Files.list(dir)) {
-            frames = s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
-        }
+        List<Path> frames = FootageSignals.framesIn(Path.of(args[0]));
         System.out.println("frame,leftEye,rightEye,ear,mouth,yaw,turnProxy,turnJaw,pitch,pitchProxy");
         try (FaceEngine engine = FaceEngine.load(FaceEngineConfig.defaults())) {
             for (Path f : frames) {
