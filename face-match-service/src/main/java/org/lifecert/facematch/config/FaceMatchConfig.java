@@ -79,6 +79,15 @@ public interface FaceMatchConfig {
         @WithDefault("3")
         int best();
 
+        /**
+         * Candidates analysed per session before the picker stops looking: once this many were analysed and the
+         * session holds its {@code best} frames, later frames are counted, not analysed (about the first 4.5 s of the
+         * page's capture at the default 12). The frames of later steps are still bound to the same face by
+         * liveness-service's continuity check between steps. 0 = no limit.
+         */
+        @WithDefault("12")
+        int maxCandidates();
+
         /** Largest |yaw| or |pitch| in degrees of a frame used for matching. */
         @WithDefault("25")
         double maxAngle();

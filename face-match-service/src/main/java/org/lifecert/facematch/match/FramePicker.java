@@ -28,6 +28,8 @@ import org.lifecert.facematch.config.FaceMatchConfig;
  * picked: no second decode and detection), at most {@code frames.embed-per-batch} kept per batch; a frame the pose
  * model finds turned beyond {@code frames.max-angle} is not kept (the next candidate is tried).</li>
  * </ol>
+ * A session that has had {@code frames.max-candidates} candidates analysed and holds its best frames looks no further:
+ * its later frames are counted only.
  * Each consumer thread analyses with its own engine ({@code ThreadEngines}: much faster embeddings).
  * The decision stays honest: only frontal, single-face, open-eyed frames are embedded and compared.
  */
@@ -74,7 +76,7 @@ final class FramePicker {
         try {
             for (int i = 0; i < ordered.size(); i++) {
                 state.framesSeen++;
-                if (i % every == 0) {
+                if (i % every == 0 && !state.hasEnough(frames.maxCandidates(), frames.best())) {
                     candidate(state, ordered.get(i)).ifPresent(candidates::add);
                 }
             }

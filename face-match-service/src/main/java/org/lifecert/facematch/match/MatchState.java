@@ -38,6 +38,14 @@ public final class MatchState {
         this.deadline = deadline;
     }
 
+    /**
+     * True when the session has seen enough: at least {@code maxCandidates} candidates analysed (0 = never enough) and
+     * its best {@code limit} frames held.
+     */
+    public boolean hasEnough(int maxCandidates, int limit) {
+        return maxCandidates > 0 && framesAnalysed >= maxCandidates && best.size() >= limit;
+    }
+
     /** True when a frame of this quality would enter the best {@code limit}. */
     public boolean wouldKeep(double quality, int limit) {
         return quality > 0 && (best.size() < limit || quality > best.get(best.size() - 1).quality());

@@ -178,6 +178,28 @@ class FaceMatchWorkerTests {
     }
 
     @Test
+    void pickerStopsAnalysingOnceItHasSeenEnoughAndStillDecides() {
+        UUID person = UUID.randomUUID();
+        enrol(person, stills(FaceFrames.ENROLLED));
+        // five steps of 18 frames, 40 ms apart: a candidate every 6th frame, 3 per step, 15 without a budget; one
+        // frame kept per batch, so the best 3 are held after the third step and, with max-candidates 4 (test
+        // profile), the last two steps are counted and not analysed
+        byte[][] frames = new byte[18][];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = FaceFrames.still(FaceFrames.CAMERA[i % FaceFrames.CAMERA.length]);
+        }
+        SessionScript session = new SessionScript(person).step(Action.BLINK, frames).step(Action.OPEN_MOUTH, frames)
+                .step(Action.TURN_LEFT, frames).step(Action.NOD, frames).step(Action.BLINK, frames);
+        MatchVerdict verdict = run(session);
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
+        assertThat(verdict.framesUsed()).isEqualTo(3);
+        MatchState state = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> sessions.lock(session.sessionId).orElseThrow().state());
+        assertThat(state.framesSeen).isEqualTo(90);
+        assertThat(state.framesAnalysed).isBetween(4, 9);
+    }
+
+    @Test
     void batchesDeliveredTwiceGiveOneVerdict() {
         UUID person = UUID.randomUUID();
         enrol(person, stills(FaceFrames.ENROLLED));

@@ -79,7 +79,7 @@ class LivenessWorkerTests {
     /**
      * Turn to the person's left from real stills: frontal (f0131), turned (f0530, yaw about -30) for 6 frames (240 ms at
      * the script's 25 fps: the footage holds it 600 ms), frontal. At 25 fps the pose is measured on every 4th frame
-     * (frames.pose-interval 160 ms): frames 0, 4 and 8 here.
+     * (frames.pose-interval 250 ms, at most every 4th): frames 0, 4 and 8 here.
      */
     private static byte[][] realLeftTurn() {
         byte[] turned = still(FaceFrames.TURNED_LEFT);
