@@ -2,6 +2,7 @@ package org.lifecert.notification.contact;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,15 +46,7 @@ public class ContactDirectory {
 
     private void upsert(String bureau, UUID personId, String surname, String givenName, String phone, String email,
             PersonStatus status) {
-        PersonContact contact = em.find(PersonContact.class, personId);
-        boolean created = contact == null;
-        if (created) {
-            contact = new PersonContact();
-            contact.personId = personId;
-            contact.language = config.defaultLanguage();
-            contact.channels = "SMS,EMAIL,IN_APP";
-        }
-        // fields first, then persist: Hibernate takes the insert's values at persist()
+        PersonContact contact = row(personId, bureau);
         contact.bureau = bureau;
         contact.surname = surname;
         contact.givenName = givenName;
@@ -61,9 +54,19 @@ public class ContactDirectory {
         contact.email = email;
         contact.status = status == null ? PersonStatus.ACTIVE.name() : status.name();
         contact.updatedAt = Instant.now();
-        if (created) {
-            em.persist(contact);
-        }
+    }
+
+    /**
+     * The person's row, locked for this transaction; inserted first if missing. The event consumer and the preferences
+     * endpoint may both meet a person for the first time at the same moment: {@code on conflict do nothing} makes the
+     * second insert wait for the first and then do nothing, where find-then-persist made it fail on the primary key.
+     */
+    private PersonContact row(UUID personId, String bureauIfNew) {
+        em.createNativeQuery("insert into person_contact (person_id, bureau, language, channels, status, updated_at) "
+                + "values (?1, ?2, ?3, 'SMS,EMAIL,IN_APP', 'ACTIVE', now()) on conflict (person_id) do nothing")
+                .setParameter(1, personId).setParameter(2, bureauIfNew == null ? "unknown" : bureauIfNew)
+                .setParameter(3, config.defaultLanguage()).executeUpdate();
+        return em.find(PersonContact.class, personId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -87,17 +90,7 @@ public class ContactDirectory {
     /** Sets language and channels; creates the row if enrollment has not told us about the person yet. */
     @Transactional
     public Contact choose(UUID personId, String bureauIfNew, String language, Set<Channel> channels) {
-        PersonContact contact = em.find(PersonContact.class, personId);
-        if (contact == null) {
-            contact = new PersonContact();
-            contact.personId = personId;
-            contact.bureau = bureauIfNew == null ? "unknown" : bureauIfNew;
-            contact.status = PersonStatus.ACTIVE.name();
-            contact.language = config.defaultLanguage();
-            contact.channels = "SMS,EMAIL,IN_APP";
-            contact.updatedAt = Instant.now();
-            em.persist(contact);
-        }
+        PersonContact contact = row(personId, bureauIfNew);
         if (language != null) {
             contact.language = language;
         }
