@@ -36,8 +36,12 @@ import org.lifecert.systemtests.stack.SystemStack;
  * <pre>
  * ./mvnw -B -o -q -pl system-tests test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.lifecert.systemtests.load.LoadGenerator \
- *   -Dexec.args="--recipients 8 --seconds 600 --pool 400 --out docs/benchmarks"
+ *   -Dexec.args="--recipients 16 --warmup 120 --ramp 60 --seconds 600 --pool 1600 --out docs/benchmarks"
  * </pre>
+ *
+ * {@code --warmup} seconds run before the measured {@code --seconds} (the JIT compilers of six JVMs busy, caches
+ * cold); the report gives the measured window and the whole run. {@code --ramp}: the recipients arrive one after
+ * another over that many seconds instead of all in the first.
  *
  * Writes {@code <out>/load-<stamp>-{sessions.csv, timeline.csv, chart.png, summary.md}} (see
  * {@link LoadReport}); after the run it checks on lifecert.certification.v1 that every session
@@ -59,6 +63,8 @@ public final class LoadGenerator {
         Map<String, String> a = parse(args);
         int recipients = Integer.parseInt(a.getOrDefault("recipients", "2"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "120"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "0"));
+        int ramp = Integer.parseInt(a.getOrDefault("ramp", "0"));
         int pool = Integer.parseInt(a.getOrDefault("pool", String.valueOf(recipients * 20)));
         int prepThreads = Integer.parseInt(a.getOrDefault("prep-threads", "3"));
         Path out = SystemStack.checkoutRoot().resolve(a.getOrDefault("out", "docs/benchmarks"));
@@ -82,13 +88,17 @@ public final class LoadGenerator {
         List<SessionRow> rows = new CopyOnWriteArrayList<>();
         ResourceSampler sampler = new ResourceSampler(Duration.ofSeconds(LoadReport.WINDOW_SECONDS));
         Instant begin = Instant.now();
-        Instant end = begin.plusSeconds(seconds);
+        Instant measuredFrom = begin.plusSeconds(warmup);
+        Instant end = measuredFrom.plusSeconds(seconds);
         Thread sampling = new Thread(sampler, "load-sampler");
         sampling.start();
         ExecutorService workers = Executors.newFixedThreadPool(recipients);
         for (int w = 0; w < recipients; w++) {
             int worker = w;
+            // recipients arrive one after another over the ramp, as people do, not all in the same second
+            Instant arrival = begin.plusMillis(ramp * 1000L * worker / recipients);
             workers.submit(() -> {
+                sleepUntil(arrival);
                 long seed = worker * 100_000L;
                 TestPerson p;
                 while (Instant.now().isBefore(end) && (p = ready.next()) != null) {
@@ -97,21 +107,21 @@ public final class LoadGenerator {
             });
         }
         workers.shutdown();
-        workers.awaitTermination(seconds + 600, TimeUnit.SECONDS);
+        workers.awaitTermination(warmup + seconds + 600L, TimeUnit.SECONDS);
         sampler.stop();
         sampling.join(30_000);
         double elapsed = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-        if (ready.size() == 0 && elapsed < seconds) {
+        if (ready.size() == 0 && elapsed < warmup + seconds) {
             System.out.printf("the pool of %d recipients was used up after %.0f s%n", pool, elapsed);
         }
 
         String decisions = checkDecisions(rows);
         String stamp = begin.toString().replace(":", "").replaceAll("\\..*", "");
-        LoadReport report = new LoadReport(rows, sampler.samples(), begin, elapsed);
+        LoadReport report = new LoadReport(rows, sampler.samples(), begin, elapsed, warmup, seconds);
         report.writeSessions(out.resolve("load-" + stamp + "-sessions.csv"));
         report.writeTimeline(out.resolve("load-" + stamp + "-timeline.csv"));
         report.chart(out.resolve("load-" + stamp + "-chart.png"), stamp);
-        String summary = report.summary(stamp, recipients, seconds, decisions, load)
+        String summary = report.summary(stamp, recipients, ramp, decisions, load)
                 + String.format("%nPool: %d prepared (%d failed preparations), %d left unused.%n", pool, ready.failed(),
                         ready.size())
                 + String.format("Frames: as the page uploads them (8 per s, 320x240 JPEG quality 0.7, batches of %d, each step "
@@ -182,6 +192,17 @@ public final class LoadGenerator {
         long duplicated = uploaded.stream().filter(r -> perSession.getOrDefault(r.sessionId().toString(), 0) > 1).count();
         return String.format("%d sessions with every frame accepted: %d decided once, %d lost, %d duplicated",
                 uploaded.size(), uploaded.size() - lost - duplicated, lost, duplicated);
+    }
+
+    private static void sleepUntil(Instant t) {
+        long ms = Duration.between(Instant.now(), t).toMillis();
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static String overrides() {
