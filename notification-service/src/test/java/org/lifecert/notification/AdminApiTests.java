@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.lifecert.notification.People.Person;
 import org.lifecert.notification.webhook.WebhookSignature;
 import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.LockRace;
 import org.lifecert.testing.TestTokens;
 
 @QuarkusTest
@@ -63,6 +65,27 @@ class AdminApiTests {
         given().get("/api/v1/admin/templates/reminder/SMS").then().statusCode(401);
         given().header("Authorization", TestTokens.bearer("clerk", "140101", "clerk"))
                 .get("/api/v1/admin/templates/reminder/SMS").then().statusCode(403);
+    }
+
+    @jakarta.inject.Inject
+    org.lifecert.notification.webhook.WebhookEndpoints endpoints;
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void twoFirstRegistrationsAtOnceMakeOneEndpointWithOneSecretAndTheLaterUrl() throws Exception {
+        String bureau = "140109";
+        // the first registration has inserted the endpoint and not yet committed when the second PUT arrives
+        var second = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work),
+                () -> assertThat(endpoints.register(bureau, "http://127.0.0.1:1/first", true).secret()).isNotBlank(),
+                () -> given().header("Authorization", admin(bureau)).contentType(ContentType.JSON)
+                        .body(Map.of("url", "http://127.0.0.1:1/second")).put("/api/v1/admin/webhooks/{b}", bureau),
+                dataSource);
+        // a change of the endpoint the first created: 200, its secret kept and not shown again
+        second.then().statusCode(200).body("url", equalTo("http://127.0.0.1:1/second")).body("secret", nullValue());
+        given().header("Authorization", admin(bureau)).get("/api/v1/admin/webhooks/{b}", bureau).then().statusCode(200)
+                .body("url", equalTo("http://127.0.0.1:1/second"));
     }
 
     @Test

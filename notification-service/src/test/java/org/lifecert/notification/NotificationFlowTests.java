@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import org.lifecert.notification.delivery.DeliveryStore;
 import org.lifecert.notification.delivery.DeliveryView;
 import org.lifecert.notification.webhook.WebhookSignature;
 import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.LockRace;
 import org.lifecert.testing.TestTokens;
 
 @QuarkusTest
@@ -121,34 +123,13 @@ class NotificationFlowTests {
     void preferencesSetWhileTheEnrollmentEventIsBeingStoredKeepBoth() throws Exception {
         Person person = People.person("110104");
         var enrolled = People.enrolled(person, "钱", "淑华");
-        var inserted = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
-        try {
-            // the consumer's transaction has written the person's row and not yet committed when the page's PUT arrives
-            var consumer = pool.submit(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-                contacts.enrolled(person.bureau(), enrolled.data());
-                inserted.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }));
-            assertThat(inserted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            var put = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
-                    .body(Map.of("channels", List.of("EMAIL"))).put("/internal/v1/persons/{id}/preferences", person.id()));
-            // the PUT either answers at once or waits on the uncommitted row; either way it has done its part before release
-            await().atMost(WAIT).until(() -> put.isDone() || backendsWaitingOnALock() > 0);
-            release.countDown();
-            consumer.get(10, java.util.concurrent.TimeUnit.SECONDS);
-            put.get(10, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200)
-                    .body("channels", org.hamcrest.Matchers.containsInAnyOrder("EMAIL", "IN_APP"))
-                    .body("hasPhone", org.hamcrest.Matchers.is(true));
-        } finally {
-            release.countDown();
-            pool.shutdownNow();
-        }
+        // the consumer's transaction has written the person's row and not yet committed when the page's PUT arrives
+        var put = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work),
+                () -> contacts.enrolled(person.bureau(), enrolled.data()),
+                () -> given().contentType(ContentType.JSON).body(Map.of("channels", List.of("EMAIL")))
+                        .put("/internal/v1/persons/{id}/preferences", person.id()), dataSource);
+        put.then().statusCode(200).body("channels", org.hamcrest.Matchers.containsInAnyOrder("EMAIL", "IN_APP"))
+                .body("hasPhone", org.hamcrest.Matchers.is(true));
         var contact = contacts.find(person.id()).orElseThrow();
         assertThat(contact.name()).isEqualTo("钱淑华");
         assertThat(contact.bureau()).isEqualTo(person.bureau());
@@ -157,14 +138,6 @@ class NotificationFlowTests {
 
     @Inject
     io.agroal.api.AgroalDataSource dataSource;
-
-    private int backendsWaitingOnALock() throws java.sql.SQLException {
-        try (var c = dataSource.getConnection(); var s = c.createStatement();
-                var r = s.executeQuery("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
-            r.next();
-            return r.getInt(1);
-        }
-    }
 
     @Test
     void proxyCertificationAlsoTellsTheRelative() {

@@ -56,9 +56,16 @@ public class StoredCalendarDays {
         return base.with(holidays, workdays);
     }
 
-    /** Replaces the bureau's days of {@code year} with {@code days} (a re-import of the same file changes nothing). */
+    /**
+     * Replaces the bureau's days of {@code year} with {@code days} (a re-import of the same file changes nothing).
+     * Imports of one bureau's year take turns (a transaction-scoped advisory lock): the delete of a second import
+     * that started meanwhile could not see the first's uncommitted days, and its inserts failed on the key.
+     */
     @Transactional
     public void replaceYear(String bureau, int year, List<CalendarDay> days, String actor) {
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:k))) l")
+                .unwrap(NativeQuery.class).setParameter("k", "bureau_calendar_day:" + bureau + ":" + year, String.class)
+                .getSingleResult();
         em.createNativeQuery("delete from bureau_calendar_day where bureau = :b and day between :from and :to")
                 .unwrap(NativeQuery.class).setParameter("b", bureau, String.class)
                 .setParameter("from", LocalDate.of(year, 1, 1), LocalDate.class)

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +26,7 @@ import org.lifecert.appeal.period.EffectiveBureauRules;
 import org.lifecert.appeal.period.PeriodJob;
 import org.lifecert.appeal.period.PeriodPolicy;
 import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.LockRace;
 import org.lifecert.testing.TestTokens;
 
 /**
@@ -176,6 +178,28 @@ class BureauSettingsTests {
         // the fold's calendar for bureau a (effective rules) has the imported days too
         assertThat(rules.calendar(a).isWorkingDay(java.time.LocalDate.of(2026, 10, 14))).isFalse();
         assertThat(rules.calendar(b).isWorkingDay(java.time.LocalDate.of(2026, 10, 14))).isTrue();
+    }
+
+    @Inject
+    org.lifecert.appeal.calendar.StoredCalendarDays storedDays;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void twoImportsOfTheSameYearAtOnceTakeTurnsAndTheLaterFileIsKept() throws Exception {
+        String a = "bureau-cal-e";
+        // the first import has replaced the year and not yet committed when the second file is posted
+        var second = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work),
+                () -> storedDays.replaceYear(a, 2027, List.of(
+                        new CalendarDay(java.time.LocalDate.of(2027, 12, 24), CalendarDay.Kind.HOLIDAY, "平安夜"),
+                        new CalendarDay(java.time.LocalDate.of(2027, 12, 25), CalendarDay.Kind.HOLIDAY, "圣诞节")), "admin-1"),
+                () -> given().header("Authorization", admin(a)).contentType("text/csv; charset=UTF-8")
+                        .body("2027-12-25,圣诞节,holiday\n2027-12-31,除夕前,holiday\n").post("/console/api/calendar/2027/import"),
+                dataSource);
+        second.then().statusCode(200).body("imported", equalTo(2));
+        given().header("Authorization", admin(a)).get("/console/api/calendar?year=2027").then().statusCode(200)
+                .body("bureauDays.day", equalTo(List.of("2027-12-25", "2027-12-31")));
     }
 
     @Test

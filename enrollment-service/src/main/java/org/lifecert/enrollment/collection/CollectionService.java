@@ -1,6 +1,7 @@
 package org.lifecert.enrollment.collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,9 +72,14 @@ public class CollectionService {
         return views;
     }
 
+    /**
+     * Decides a pending collection. The row is locked first: two reviewers opening the same item (the queue shows the
+     * oldest first) are decided one after the other, and the second gets 409 ALREADY_REVIEWED instead of overwriting
+     * the first decision and publishing the opposite one.
+     */
     @Transactional
     public CollectionView review(String bureau, String reviewer, UUID collectionId, ReviewDecision decision) {
-        Collection c = Collection.findById(collectionId);
+        Collection c = Collection.findById(collectionId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || !c.bureau.equals(bureau)) {
             throw ApiException.notFound("collection " + collectionId);
         }

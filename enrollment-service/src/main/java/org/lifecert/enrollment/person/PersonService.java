@@ -3,6 +3,7 @@ package org.lifecert.enrollment.person;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,16 +71,8 @@ public class PersonService {
             throw duplicate();
         }
         Person p = newPerson(bureau, d, hash, Person.Source.COUNTER);
-        try {
-            p.persistAndFlush();
-        } catch (jakarta.persistence.PersistenceException e) {
-            // Two clerks enrolling the same number at once: the unique constraint decides, the loser gets a 409.
-            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException
-                    || e instanceof org.hibernate.exception.ConstraintViolationException) {
-                throw duplicate();
-            }
-            throw e;
-        }
+        // two clerks enrolling the same number at once: the unique constraint decides, the loser gets a 409
+        flushRefusingDuplicates(p::persistAndFlush);
         audit.record(bureau, actor, "PERSON_ENROLLED", "PERSON", p.id, "masked " + p.idNumberMasked);
         events.enrolled(p);
         collections.submit(p, p.abroad ? CollectionSubmitted.CHANNEL_ABROAD : CollectionSubmitted.CHANNEL_COUNTER, actor);
@@ -115,7 +108,19 @@ public class PersonService {
 
     /** The person if it belongs to {@code bureau}; 404 otherwise, so other bureaus' people do not leak. */
     public Person own(String bureau, UUID id) {
-        Person p = Person.findById(id);
+        return own(bureau, id, LockModeType.NONE);
+    }
+
+    /**
+     * {@link #own(String, UUID)}, locked for a change: two clerks changing one person are served one after the other
+     * (each change audited and published), where the second's flush used to fail on the version column with a 500.
+     */
+    private Person ownForChange(String bureau, UUID id) {
+        return own(bureau, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Person own(String bureau, UUID id, LockModeType lock) {
+        Person p = Person.findById(id, lock);
         if (p == null || !p.bureau.equals(bureau)) {
             throw ApiException.notFound("person " + id);
         }
@@ -124,7 +129,7 @@ public class PersonService {
 
     @Transactional
     public Person update(String bureau, String actor, UUID id, PersonForm form) {
-        Person p = own(bureau, id);
+        Person p = ownForChange(bureau, id);
         PersonDetails d = validate(form);
         requireActive(p);
         String hash = idNumbers.hash(d.idNumber().value());
@@ -136,6 +141,9 @@ public class PersonService {
         }
         p.apply(d);
         p.updatedAt = Instant.now(clock);
+        // the number was free when counted; an enrolment of the same number committed since makes this a 409 too
+        // a lambda: Panache generates flush() on Person; a method reference would call the base class's
+        flushRefusingDuplicates(() -> Person.flush());
         audit.record(bureau, actor, "PERSON_UPDATED", "PERSON", p.id, null);
         events.updated(p);
         return p;
@@ -143,7 +151,7 @@ public class PersonService {
 
     @Transactional
     public Person deactivate(String bureau, String actor, UUID id, Deactivation request) {
-        Person p = own(bureau, id);
+        Person p = ownForChange(bureau, id);
         PersonStatus status = null;
         if (request != null && request.status() != null) {
             try {
@@ -171,6 +179,18 @@ public class PersonService {
     private static void requireActive(Person p) {
         if (p.status != PersonStatus.ACTIVE) {
             throw ApiException.conflict("PERSON_INACTIVE", "该人员已停止领取待遇，不能修改", "person " + p.id + " is " + p.status);
+        }
+    }
+
+    private static void flushRefusingDuplicates(Runnable write) {
+        try {
+            write.run();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e.getCause() instanceof org.hibernate.exception.ConstraintViolationException
+                    || e instanceof org.hibernate.exception.ConstraintViolationException) {
+                throw duplicate();
+            }
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.lifecert.enrollment.relative;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -124,11 +125,16 @@ public class RelativeService {
         return RelativeLink.list("personId = ?1 order by createdAt", personId);
     }
 
-    /** The first proxy certification matched the person's face: the pending link becomes active. */
+    /**
+     * The first proxy certification matched the person's face: the pending link becomes active. The link is locked
+     * (here and when unlinked): an unlink that arrives meanwhile waits and then ends the link, where before activation
+     * could commit last and bring an unlinked link (and its purged document photo) back.
+     */
     @Transactional
     public boolean activate(UUID personId, UUID relativePersonId, String actor) {
         RelativeLink link = RelativeLink.<RelativeLink>find("personId = ?1 and relativePersonId = ?2 and status = ?3",
-                personId, relativePersonId, RelativeLinked.STATUS_PENDING).firstResult();
+                personId, relativePersonId, RelativeLinked.STATUS_PENDING).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (link == null) {
             return false;
         }
@@ -141,7 +147,7 @@ public class RelativeService {
     /** Unlink by the recipient who made the link. */
     @Transactional
     public RelativeView unlinkByRecipient(UUID linkId, UUID relativePersonId) {
-        RelativeLink link = RelativeLink.findById(linkId);
+        RelativeLink link = RelativeLink.findById(linkId, LockModeType.PESSIMISTIC_WRITE);
         if (link == null || !link.relativePersonId.equals(relativePersonId)) {
             throw ApiException.notFound("relative link " + linkId);
         }
@@ -152,7 +158,7 @@ public class RelativeService {
     @Transactional
     public RelativeView unlinkByClerk(String bureau, UUID personId, UUID linkId, String actor) {
         people.own(bureau, personId);
-        RelativeLink link = RelativeLink.findById(linkId);
+        RelativeLink link = RelativeLink.findById(linkId, LockModeType.PESSIMISTIC_WRITE);
         if (link == null || !link.personId.equals(personId) || !link.bureau.equals(bureau)) {
             throw ApiException.notFound("relative link " + linkId);
         }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +23,7 @@ import org.lifecert.events.CollectionSubmitted;
 import org.lifecert.events.EventCodec;
 import org.lifecert.events.Topics;
 import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.LockRace;
 import org.lifecert.testing.TopicReader;
 
 @QuarkusTest
@@ -74,6 +76,35 @@ class CollectionReviewTests {
                 .body("collectionId", not(hasItem(collectionId)));
         Staff.reviewerA().get("/api/v1/collections?status=APPROVED&personId=" + personId).then()
                 .body("collectionId", hasItem(collectionId));
+    }
+
+    @Inject
+    CollectionService collections;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void secondReviewerOfTheSameCollectionWaitsForTheFirstAndIsTold409() throws Exception {
+        String personId = Staff.enrolInA(PersonForms.valid());
+        String collectionId = pendingCollectionOf(personId);
+        // reviewer A's decision is made and not yet committed when reviewer B's arrives
+        var second = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work),
+                () -> collections.review(Staff.BUREAU_A, "reviewer-a", UUID.fromString(collectionId),
+                        new ReviewDecision(true, null)),
+                () -> Staff.reviewerA().body(Map.of("approved", false, "reason", "照片不清晰"))
+                        .post("/api/v1/collections/" + collectionId + "/review"), dataSource);
+        second.then().statusCode(409).body("message", equalTo("该采集信息已审核"));
+        Staff.reviewerA().get("/api/v1/collections?status=APPROVED&personId=" + personId).then()
+                .body("collectionId", hasItem(collectionId));
+        assertThat(audit.of(UUID.fromString(collectionId))).extracting(e -> e.action)
+                .containsExactly("COLLECTION_SUBMITTED", "COLLECTION_APPROVED");
+        topic.await(Topics.ENROLLMENT, r -> r.key().equals(personId)
+                && new String(r.value(), StandardCharsets.UTF_8).contains("CollectionReviewed"), 1, Duration.ofSeconds(30));
+        var reviewed = topic.settle(Topics.ENROLLMENT, r -> r.key().equals(personId)
+                && new String(r.value(), StandardCharsets.UTF_8).contains("CollectionReviewed"), Duration.ofSeconds(3));
+        assertThat(reviewed).hasSize(1);
+        assertThat(((CollectionReviewed) EventCodec.shared().decode(reviewed.get(0).value()).data()).approved()).isTrue();
     }
 
     @Test

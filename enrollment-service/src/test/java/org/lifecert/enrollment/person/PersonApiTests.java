@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +30,7 @@ import org.lifecert.events.PersonEnrolled;
 import org.lifecert.events.PersonUpdated;
 import org.lifecert.events.Topics;
 import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.LockRace;
 import org.lifecert.testing.TopicReader;
 
 @QuarkusTest
@@ -128,6 +130,30 @@ class PersonApiTests {
         PersonUpdated updated = (PersonUpdated) EventCodec.shared().decode(records.get(0).value()).data();
         assertThat(updated.surname()).isEqualTo("李");
         assertThat(updated.pensionPlace()).isEqualTo("沈阳市");
+    }
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void twoClerksChangingOnePersonAtOnceAreServedOneAfterTheOther() throws Exception {
+        PersonForm form = PersonForms.valid();
+        String id = Staff.enrolInA(form);
+        PersonForm first = new PersonForm(form.idNumber(), "李", "四", form.sex(), form.birthDate(), "工伤", "沈阳市",
+                "13900000000", null, null);
+        PersonForm second = new PersonForm(form.idNumber(), "王", "五", form.sex(), form.birthDate(), "工伤", "大连市",
+                "13900000001", null, null);
+        // clerk 1's change is written and not yet committed when clerk 2's arrives
+        var response = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work),
+                () -> people.update(Staff.BUREAU_A, "clerk-1", java.util.UUID.fromString(id), first),
+                () -> Staff.clerkA().body(second).put("/api/v1/persons/" + id), dataSource);
+        response.then().statusCode(200).body("surname", equalTo("王")).body("pensionPlace", equalTo("大连市"));
+        Staff.clerkA().get("/api/v1/persons/" + id).then().statusCode(200).body("surname", equalTo("王"));
+        Staff.clerkA().get("/api/v1/persons/" + id + "/audit").then().statusCode(200)
+                .body("action", contains("PERSON_ENROLLED", "PERSON_UPDATED", "PERSON_UPDATED"));
     }
 
     @Test

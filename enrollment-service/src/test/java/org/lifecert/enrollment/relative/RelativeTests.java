@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import org.lifecert.events.TestEvents;
 import org.lifecert.events.Topics;
 import org.lifecert.enrollment.audit.AuditTrail;
 import org.lifecert.testing.LifeCertTestResource;
+import org.lifecert.testing.LockRace;
 import org.lifecert.testing.TopicReader;
 
 @QuarkusTest
@@ -112,6 +114,35 @@ class RelativeTests {
         }, 1, Duration.ofSeconds(30));
         assertThat(records).isNotEmpty();
         return (RelativeLinked) EventCodec.shared().decode(records.get(0).value()).data();
+    }
+
+    @Inject
+    RelativeService relatives;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void firstProxyMatchThatArrivesWhileTheLinkIsBeingUnlinkedDoesNotBringItBack() throws Exception {
+        PersonForm member = PersonForms.valid();
+        String memberId = Staff.enrolInA(member);
+        String recipientId = Staff.enrolInA(PersonForms.valid());
+        String linkId = given().contentType("application/json").body(request(recipientId, member, "子女"))
+                .post("/internal/v1/relatives").then().statusCode(201).extract().path("linkId");
+        // the clerk's unlink is written and not yet committed when the match verdict's consumer activates the link
+        boolean activated = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work), () -> {
+            relatives.unlinkByClerk(Staff.BUREAU_A, UUID.fromString(memberId), UUID.fromString(linkId), "clerk-a");
+            entityManager.flush();
+        }, () -> relatives.activate(UUID.fromString(memberId), UUID.fromString(recipientId), "face-match:test"), dataSource);
+        assertThat(activated).isFalse();
+        Staff.clerkA().get("/api/v1/persons/" + memberId + "/relatives").then().statusCode(200)
+                .body("[0].status", equalTo("UNLINKED"));
+        given().get("/internal/v1/relatives?relativePersonId=" + recipientId).then().body("$", hasSize(0));
+        assertThat(audit.of(UUID.fromString(linkId))).extracting(e -> e.action)
+                .containsExactly("RELATIVE_LINKED", "RELATIVE_UNLINKED");
     }
 
     @Test

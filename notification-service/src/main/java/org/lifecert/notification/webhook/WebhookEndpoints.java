@@ -90,20 +90,18 @@ public class WebhookEndpoints {
 
     /**
      * Creates the bureau's endpoint (with a new secret, returned) or changes its URL and switch
-     * (secret kept, not returned).
+     * (secret kept, not returned). Two first registrations at once (a double click): the insert of the
+     * second waits for the first's and then does nothing, and the second becomes a change of URL.
      */
     @Transactional
     public Issued register(String bureau, String url, boolean enabled) {
-        Optional<WebhookEndpoint> existing = find(bureau);
-        if (existing.isPresent()) {
-            execute("update bureau_webhook set url = ?, enabled = ?, updated_at = now() where bureau = ?",
-                    url, enabled, bureau);
-            return new Issued(find(bureau).orElseThrow(), null);
-        }
         String secret = newSecret();
-        execute("insert into bureau_webhook (bureau, url, secret, enabled) values (?, ?, ?, ?)",
-                bureau, url, seal(secret), enabled);
-        return new Issued(find(bureau).orElseThrow(), secret);
+        if (execute("insert into bureau_webhook (bureau, url, secret, enabled) values (?, ?, ?, ?) "
+                + "on conflict (bureau) do nothing", bureau, url, seal(secret), enabled) == 1) {
+            return new Issued(find(bureau).orElseThrow(), secret);
+        }
+        execute("update bureau_webhook set url = ?, enabled = ?, updated_at = now() where bureau = ?", url, enabled, bureau);
+        return new Issued(find(bureau).orElseThrow(), null);
     }
 
     /** A new secret; the old one keeps signing (second signature) for the configured grace period. */
@@ -120,12 +118,12 @@ public class WebhookEndpoints {
         return Optional.of(new Issued(find(bureau).orElseThrow(), secret));
     }
 
-    private void execute(String sql, Object... params) {
+    private int execute(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
