@@ -57,6 +57,19 @@ class RelativeTests {
         return body;
     }
 
+    record PendingLink(String memberId, String recipientId, String linkId) {
+    }
+
+    /** Two people of bureau A, the second asking to certify for the first: the link, PENDING. */
+    static PendingLink pendingLink(String relationship) throws Exception {
+        PersonForm member = PersonForms.valid();
+        String memberId = Staff.enrolInA(member);
+        String recipientId = Staff.enrolInA(PersonForms.valid());
+        String linkId = given().contentType("application/json").body(request(recipientId, member, relationship))
+                .post("/internal/v1/relatives").then().statusCode(201).extract().path("linkId");
+        return new PendingLink(memberId, recipientId, linkId);
+    }
+
     @Test
     void recipientAddsARelativeWhoIsPendingUntilTheFirstProxyMatch() throws Exception {
         PersonForm member = PersonForms.valid();
@@ -127,11 +140,10 @@ class RelativeTests {
 
     @Test
     void firstProxyMatchThatArrivesWhileTheLinkIsBeingUnlinkedDoesNotBringItBack() throws Exception {
-        PersonForm member = PersonForms.valid();
-        String memberId = Staff.enrolInA(member);
-        String recipientId = Staff.enrolInA(PersonForms.valid());
-        String linkId = given().contentType("application/json").body(request(recipientId, member, "子女"))
-                .post("/internal/v1/relatives").then().statusCode(201).extract().path("linkId");
+        PendingLink link = pendingLink("子女");
+        String memberId = link.memberId();
+        String recipientId = link.recipientId();
+        String linkId = link.linkId();
         // the clerk's unlink is written and not yet committed when the match verdict's consumer activates the link
         boolean activated = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work), () -> {
             relatives.unlinkByClerk(Staff.BUREAU_A, UUID.fromString(memberId), UUID.fromString(linkId), "clerk-a");
@@ -147,11 +159,9 @@ class RelativeTests {
 
     @Test
     void recipientUnlinksTheirOwnLinkOnly() throws Exception {
-        PersonForm member = PersonForms.valid();
-        Staff.enrolInA(member);
-        String recipientId = Staff.enrolInA(PersonForms.valid());
-        String linkId = given().contentType("application/json").body(request(recipientId, member, "配偶"))
-                .post("/internal/v1/relatives").then().statusCode(201).extract().path("linkId");
+        PendingLink link = pendingLink("配偶");
+        String recipientId = link.recipientId();
+        String linkId = link.linkId();
         given().delete("/internal/v1/relatives/" + linkId + "?relativePersonId=" + UUID.randomUUID()).then().statusCode(404);
         given().delete("/internal/v1/relatives/" + linkId + "?relativePersonId=" + recipientId).then().statusCode(200)
                 .body("status", equalTo("UNLINKED"));
