@@ -136,7 +136,8 @@ public final class Gateway {
         return answers;
     }
 
-    private static void sleepUntil(Instant t) {
+    /** Sleeps until {@code t} (a few ms past it), as a recipient waits for the moment to act; at once if it passed. */
+    public static void sleepUntil(Instant t) {
         long wait = Duration.between(Instant.now(), t).toMillis();
         if (wait > 0) {
             try {

@@ -98,7 +98,7 @@ public final class LoadGenerator {
             // recipients arrive one after another over the ramp, as people do, not all in the same second
             Instant arrival = begin.plusMillis(ramp * 1000L * worker / recipients);
             workers.submit(() -> {
-                sleepUntil(arrival);
+                Gateway.sleepUntil(arrival);
                 long seed = worker * 100_000L;
                 TestPerson p;
                 while (Instant.now().isBefore(end) && (p = ready.next()) != null) {
@@ -192,17 +192,6 @@ public final class LoadGenerator {
         long duplicated = uploaded.stream().filter(r -> perSession.getOrDefault(r.sessionId().toString(), 0) > 1).count();
         return String.format("%d sessions with every frame accepted: %d decided once, %d lost, %d duplicated",
                 uploaded.size(), uploaded.size() - lost - duplicated, lost, duplicated);
-    }
-
-    private static void sleepUntil(Instant t) {
-        long ms = Duration.between(Instant.now(), t).toMillis();
-        if (ms > 0) {
-            try {
-                Thread.sleep(ms);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private static String overrides() {
