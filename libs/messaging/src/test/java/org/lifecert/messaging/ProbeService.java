@@ -26,6 +26,14 @@ public class ProbeService {
         outbox.publish(event);
     }
 
+    /** {@link #change} with this transaction's {@code synchronous_commit} set to {@code mode} (on, off, local...). */
+    @Transactional
+    public void changeCommitting(String mode, String label, Envelope<?> event) {
+        em.createNativeQuery("select set_config('synchronous_commit', :mode, true)").setParameter("mode", mode)
+                .getSingleResult();
+        change(label, event);
+    }
+
     /** One state change announced by many events, written with {@link Outbox#publishAll}. */
     @Transactional
     public void changeAll(String label, java.util.Collection<? extends Envelope<?>> events) {

@@ -37,6 +37,10 @@ public final class PostgresServer implements DatabaseServer {
                     .setServerConfig("max_replication_slots", "20")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    // zonky's default is off: a crash could lose the last commits, and the outbox relay only sees a
+                    // commit once the WAL writer flushes it (commit -> consumer p50 125 ms, p95 300 ms against 25 and
+                    // 40 ms with on, poll 20 ms: RelayLatencyMeasurement in libs/messaging)
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (port > 0) {

@@ -150,6 +150,7 @@ class KafkaManifestsTests {
                     .containsEntry("publication.autocreate.mode", "disabled")
                     .containsEntry("table.include.list", "public.outbox_event")
                     .containsEntry("slot.name", "lifecert_outbox_" + database)
+                    .containsEntry("poll.interval.ms", 20)
                     .containsEntry("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter")
                     .containsEntry("transforms.outbox.route.by.field", "aggregatetype")
                     .containsEntry("transforms.outbox.route.topic.replacement", "${routedByValue}")
