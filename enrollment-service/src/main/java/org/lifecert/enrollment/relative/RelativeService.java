@@ -75,7 +75,10 @@ public class RelativeService {
             throw ApiException.invalid(errors);
         }
         String hash = people.hash(id.get().value());
-        Person member = Person.<Person>find("idNumberHash = ?1 and status = ?2", hash, PersonStatus.ACTIVE).firstResult();
+        // locked: two requests for one family member (a double tap, two relatives at once) take turns, so the
+        // duplicate and limit checks below see each other's links
+        Person member = Person.<Person>find("idNumberHash = ?1 and status = ?2", hash, PersonStatus.ACTIVE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (member == null) {
             throw new ApiException(404, "RELATIVE_NOT_COLLECTED", RelativeMessages.NOT_COLLECTED,
                     "no active person with this ID number");

@@ -158,6 +158,25 @@ class RelativeTests {
     }
 
     @Test
+    void sameRelativeAskedForTwiceAtOnceMakesOneLinkAndTellsTheSecondItExists() throws Exception {
+        PersonForm member = PersonForms.valid();
+        Staff.enrolInA(member);
+        String recipientId = Staff.enrolInA(PersonForms.valid());
+        Map<String, Object> body = request(recipientId, member, "子女");
+        RelativeRequest asked = new RelativeRequest(UUID.fromString(recipientId), (String) body.get("idNumber"),
+                member.surname(), member.givenName(), "子女", (String) body.get("documentPhotoBase64"));
+        // a double tap: the first request's link is written and not yet committed when the second arrives
+        int second = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work), () -> {
+            relatives.add(asked);
+            entityManager.flush();
+        }, () -> given().contentType("application/json").body(body).post("/internal/v1/relatives").then()
+                .extract().statusCode(), dataSource);
+
+        assertThat(second).isEqualTo(409);
+        given().get("/internal/v1/relatives?relativePersonId=" + recipientId).then().body("$", hasSize(1));
+    }
+
+    @Test
     void recipientUnlinksTheirOwnLinkOnly() throws Exception {
         PendingLink link = pendingLink("配偶");
         String recipientId = link.recipientId();
