@@ -57,24 +57,34 @@ class RelativeTests {
         return body;
     }
 
+    record Family(PersonForm member, String memberId, String recipientId) {
+    }
+
+    /** Two people of bureau A, not linked yet: a family member and the recipient who will ask to certify for them. */
+    static Family family() throws Exception {
+        PersonForm member = PersonForms.valid();
+        String memberId = Staff.enrolInA(member);
+        return new Family(member, memberId, Staff.enrolInA(PersonForms.valid()));
+    }
+
     record PendingLink(String memberId, String recipientId, String linkId) {
     }
 
     /** Two people of bureau A, the second asking to certify for the first: the link, PENDING. */
     static PendingLink pendingLink(String relationship) throws Exception {
-        PersonForm member = PersonForms.valid();
-        String memberId = Staff.enrolInA(member);
-        String recipientId = Staff.enrolInA(PersonForms.valid());
-        String linkId = given().contentType("application/json").body(request(recipientId, member, relationship))
+        Family family = family();
+        String linkId = given().contentType("application/json")
+                .body(request(family.recipientId(), family.member(), relationship))
                 .post("/internal/v1/relatives").then().statusCode(201).extract().path("linkId");
-        return new PendingLink(memberId, recipientId, linkId);
+        return new PendingLink(family.memberId(), family.recipientId(), linkId);
     }
 
     @Test
     void recipientAddsARelativeWhoIsPendingUntilTheFirstProxyMatch() throws Exception {
-        PersonForm member = PersonForms.valid();
-        String memberId = Staff.enrolInA(member);
-        String recipientId = Staff.enrolInA(PersonForms.valid());
+        Family family = family();
+        PersonForm member = family.member();
+        String memberId = family.memberId();
+        String recipientId = family.recipientId();
 
         String linkId = given().contentType("application/json").body(request(recipientId, member, "子女"))
                 .post("/internal/v1/relatives").then().statusCode(201)
@@ -159,9 +169,9 @@ class RelativeTests {
 
     @Test
     void sameRelativeAskedForTwiceAtOnceMakesOneLinkAndTellsTheSecondItExists() throws Exception {
-        PersonForm member = PersonForms.valid();
-        Staff.enrolInA(member);
-        String recipientId = Staff.enrolInA(PersonForms.valid());
+        Family family = family();
+        PersonForm member = family.member();
+        String recipientId = family.recipientId();
         Map<String, Object> body = request(recipientId, member, "子女");
         RelativeRequest asked = new RelativeRequest(UUID.fromString(recipientId), (String) body.get("idNumber"),
                 member.surname(), member.givenName(), "子女", (String) body.get("documentPhotoBase64"));
@@ -189,9 +199,9 @@ class RelativeTests {
 
     @Test
     void relativeRequestsAreCheckedWithMessagesForTheRecipient() throws Exception {
-        PersonForm member = PersonForms.valid();
-        Staff.enrolInA(member);
-        String recipientId = Staff.enrolInA(PersonForms.valid());
+        Family family = family();
+        PersonForm member = family.member();
+        String recipientId = family.recipientId();
 
         Map<String, Object> wrongName = request(recipientId, member, "子女");
         wrongName.put("givenName", "四");
