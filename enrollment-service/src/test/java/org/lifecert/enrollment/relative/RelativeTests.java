@@ -170,11 +170,9 @@ class RelativeTests {
     @Test
     void sameRelativeAskedForTwiceAtOnceMakesOneLinkAndTellsTheSecondItExists() throws Exception {
         Family family = family();
-        PersonForm member = family.member();
-        String recipientId = family.recipientId();
-        Map<String, Object> body = request(recipientId, member, "子女");
-        RelativeRequest asked = new RelativeRequest(UUID.fromString(recipientId), (String) body.get("idNumber"),
-                member.surname(), member.givenName(), "子女", (String) body.get("documentPhotoBase64"));
+        Map<String, Object> body = request(family.recipientId(), family.member(), "子女");
+        RelativeRequest asked = new RelativeRequest(UUID.fromString(family.recipientId()), (String) body.get("idNumber"),
+                family.member().surname(), family.member().givenName(), "子女", (String) body.get("documentPhotoBase64"));
         // a double tap: the first request's link is written and not yet committed when the second arrives
         int second = LockRace.secondWhileFirstHolds(work -> QuarkusTransaction.requiringNew().run(work), () -> {
             relatives.add(asked);
@@ -183,7 +181,7 @@ class RelativeTests {
                 .extract().statusCode(), dataSource);
 
         assertThat(second).isEqualTo(409);
-        given().get("/internal/v1/relatives?relativePersonId=" + recipientId).then().body("$", hasSize(1));
+        given().get("/internal/v1/relatives?relativePersonId=" + family.recipientId()).then().body("$", hasSize(1));
     }
 
     @Test
