@@ -19,7 +19,8 @@ import java.util.Map;
  * replaced by the service name and the logs directory, e.g.
  * {@code -XX:StartFlightRecording=filename={logs}/{service}.jfr,settings=profile};</li>
  * <li>{@code lifecert.local.heap.<service>}: the service's -Xmx.</li>
- * <li>by default: {@link #JVM_DEFAULTS} before the configured JVM options.</li>
+ * <li>by default: {@link #JVM_DEFAULTS} before the configured JVM options (a later option of the same name wins, so
+ * {@code -XX:TieredStopAtLevel=4} in {@code lifecert.local.jvm-options} brings C2 back).</li>
  * </ul>
  */
 public final class StackTuning {
@@ -32,7 +33,23 @@ public final class StackTuning {
             "face-match-service", Map.of("lifecert.facematch.concurrency", "3"));
 
     /**
-     * JVM options the stack gives by default, before any configured ones. capture-gateway: half the heap young
+     * Settings every service gets from the stack. The outbox relay looks for new changes every 50 ms instead of the
+     * services' 20: each look costs Debezium up to a millisecond of busy waiting (its queue waits in whole
+     * milliseconds) plus a wake-up of the replication reader, about 5 % of a core per relay at 20 ms, and the stack runs
+     * five relays on one machine. At 50 ms an event waits about 30 ms longer on each of a verdict's two hops.
+     */
+    static final Map<String, String> SERVICE_DEFAULTS = Map.of("lifecert.messaging.relay.poll-interval-ms", "50");
+
+    /**
+     * JVM options every service gets, before any configured ones: the C1 compiler only. Six JVMs on two cores spent a
+     * quarter of the machine in C2 compilations for the whole of a ten-minute load run (methods called once per
+     * session reach C2's thresholds only after many minutes); the face workers' work is in native code, so C1 costs
+     * them nothing measurable (deploy/local README, "Tuning").
+     */
+    static final List<String> JVM_COMMON = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * JVM options of one service, after {@link #JVM_COMMON}. capture-gateway: half the heap young
      * (-XX:NewRatio=1): each upload allocates about 0.4 MB that dies with the request; with the serial collector this
      * gave 240 batches/s at p95 108 ms against G1's 215/s at 123 ms (capture-gateway README, "Load").
      */
@@ -46,9 +63,13 @@ public final class StackTuning {
         return value == null || value.isBlank() ? DEFAULT_PARTITIONS : Integer.parseInt(value.trim());
     }
 
-    /** The stack's worker defaults for {@code service}, then every {@code lifecert.local.config.<service>.*} property. */
+    /**
+     * The stack's defaults for every service and its worker defaults for {@code service}, then every
+     * {@code lifecert.local.config.<service>.*} property.
+     */
     static Map<String, String> config(String service) {
-        Map<String, String> c = new LinkedHashMap<>(WORKER_DEFAULTS.getOrDefault(service, Map.of()));
+        Map<String, String> c = new LinkedHashMap<>(SERVICE_DEFAULTS);
+        c.putAll(WORKER_DEFAULTS.getOrDefault(service, Map.of()));
         String prefix = "lifecert.local.config." + service + ".";
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
                 .forEach(k -> c.put(k.substring(prefix.length()), System.getProperty(k)));
@@ -56,7 +77,8 @@ public final class StackTuning {
     }
 
     static List<String> jvmOptions(String service, Path logs) {
-        List<String> options = new ArrayList<>(JVM_DEFAULTS.getOrDefault(service, List.of()));
+        List<String> options = new ArrayList<>(JVM_COMMON);
+        options.addAll(JVM_DEFAULTS.getOrDefault(service, List.of()));
         for (String value : new String[] {System.getProperty("lifecert.local.jvm-options",
                 System.getenv("LIFECERT_LOCAL_JVM_OPTIONS")), System.getProperty("lifecert.local.jvm-options." + service)}) {
             if (value == null || value.isBlank()) {

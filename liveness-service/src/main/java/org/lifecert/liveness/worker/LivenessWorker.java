@@ -156,9 +156,10 @@ public class LivenessWorker {
                 if (!timeline.accept(state, frame.sequence(), frame.capturedAt())) {
                     state.flag(LivenessReason.FRAME_TIME_INVALID);
                 }
-                if (replays.seenInAnotherSession(FrameHashes.sha256(frame.jpegBase64()), state.sessionId)) {
-                    state.flag(LivenessReason.REPLAY_SUSPECTED);
-                }
+            }
+            if (replays.anySeenInAnotherSession(frames.stream().map(f -> FrameHashes.sha256(f.jpegBase64())).toList(),
+                    state.sessionId)) {
+                state.flag(LivenessReason.REPLAY_SUSPECTED);
             }
         } catch (RuntimeException e) {
             pending.discard();

@@ -169,6 +169,45 @@ class LivenessWorkerTests {
     }
 
     @Test
+    void oneReplayedFrameAmongNewOnesIsFlagged() {
+        SessionScript original = new SessionScript().step(Action.BLINK, realBlink());
+        List<Envelope<FrameBatchCaptured>> originalBatches = original.batches();
+        publish(originalBatches);
+        assertThat(verdictOf(original.sessionId).reasons()).doesNotContain("REPLAY_SUSPECTED");
+
+        // a new session whose batch carries its own frames and, in the middle, one frame of the first session
+        SessionScript next = new SessionScript(original.personId).step(Action.BLINK, realBlink());
+        FrameBatchCaptured own = next.batches().get(0).data();
+        List<FrameBatchCaptured.Frame> mixed = new ArrayList<>(own.frames());
+        FrameBatchCaptured.Frame copied = originalBatches.get(0).data().frames().get(0);
+        FrameBatchCaptured.Frame middle = mixed.get(mixed.size() / 2);
+        mixed.set(mixed.size() / 2, new FrameBatchCaptured.Frame(middle.sequence(), middle.capturedAt(), copied.jpegBase64()));
+        FrameBatchCaptured batch = new FrameBatchCaptured(next.sessionId, own.personId(), UUID.randomUUID(), 0, own.action(),
+                "nonce-m", mixed, true, true, null, Instant.now().plusSeconds(60));
+        publish(List.of(Envelope.of("capture-gateway", own.personId().toString(), "bureau-a", batch)));
+        assertThat(verdictOf(next.sessionId).reasons()).contains("REPLAY_SUSPECTED");
+    }
+
+    @Test
+    void theSameFrameTwiceInOneSessionIsNoReplay() {
+        // a still camera can send identical bytes twice in one session; only another session's frames are replays
+        byte[] still = realBlink()[0];
+        SessionScript session = new SessionScript().step(Action.BLINK, realBlink());
+        FrameBatchCaptured b = session.batches().get(0).data();
+        List<FrameBatchCaptured.Frame> frames = new ArrayList<>(b.frames());
+        String twice = java.util.Base64.getEncoder().encodeToString(org.lifecert.testing.frames.FrameBytes.unique(still,
+                session.sessionId + "/twice"));
+        for (int i = 0; i < 2; i++) {
+            FrameBatchCaptured.Frame f = frames.get(i);
+            frames.set(i, new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), twice));
+        }
+        FrameBatchCaptured batch = new FrameBatchCaptured(session.sessionId, b.personId(), UUID.randomUUID(), 0, b.action(),
+                "nonce-t", frames, true, true, null, Instant.now().plusSeconds(60));
+        publish(List.of(Envelope.of("capture-gateway", b.personId().toString(), "bureau-a", batch)));
+        assertThat(verdictOf(session.sessionId).reasons()).doesNotContain("REPLAY_SUSPECTED");
+    }
+
+    @Test
     void framesGoingBackInTimeAreFlagged() {
         SessionScript session = new SessionScript().step(Action.BLINK, realBlink());
         FrameBatchCaptured b = session.batches().get(0).data();
