@@ -182,9 +182,7 @@ class LivenessWorkerTests {
         FrameBatchCaptured.Frame copied = originalBatches.get(0).data().frames().get(0);
         FrameBatchCaptured.Frame middle = mixed.get(mixed.size() / 2);
         mixed.set(mixed.size() / 2, new FrameBatchCaptured.Frame(middle.sequence(), middle.capturedAt(), copied.jpegBase64()));
-        FrameBatchCaptured batch = new FrameBatchCaptured(next.sessionId, own.personId(), UUID.randomUUID(), 0, own.action(),
-                "nonce-m", mixed, true, true, null, Instant.now().plusSeconds(60));
-        publish(List.of(Envelope.of("capture-gateway", own.personId().toString(), "bureau-a", batch)));
+        publishSingleBatch(next.sessionId, own, mixed);
         assertThat(verdictOf(next.sessionId).reasons()).contains("REPLAY_SUSPECTED");
     }
 
@@ -201,10 +199,15 @@ class LivenessWorkerTests {
             FrameBatchCaptured.Frame f = frames.get(i);
             frames.set(i, new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), twice));
         }
-        FrameBatchCaptured batch = new FrameBatchCaptured(session.sessionId, b.personId(), UUID.randomUUID(), 0, b.action(),
-                "nonce-t", frames, true, true, null, Instant.now().plusSeconds(60));
-        publish(List.of(Envelope.of("capture-gateway", b.personId().toString(), "bureau-a", batch)));
+        publishSingleBatch(session.sessionId, b, frames);
         assertThat(verdictOf(session.sessionId).reasons()).doesNotContain("REPLAY_SUSPECTED");
+    }
+
+    /** Publishes {@code frames} as the whole of session {@code sessionId}: one batch, last of its step and session. */
+    private void publishSingleBatch(UUID sessionId, FrameBatchCaptured like, List<FrameBatchCaptured.Frame> frames) {
+        FrameBatchCaptured batch = new FrameBatchCaptured(sessionId, like.personId(), UUID.randomUUID(), 0, like.action(),
+                "nonce-" + sessionId, frames, true, true, null, Instant.now().plusSeconds(60));
+        publish(List.of(Envelope.of("capture-gateway", like.personId().toString(), "bureau-a", batch)));
     }
 
     @Test
