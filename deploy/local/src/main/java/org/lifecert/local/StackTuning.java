@@ -19,7 +19,8 @@ import java.util.Map;
  * replaced by the service name and the logs directory, e.g.
  * {@code -XX:StartFlightRecording=filename={logs}/{service}.jfr,settings=profile};</li>
  * <li>{@code lifecert.local.heap.<service>}: the service's -Xmx.</li>
- * <li>by default: {@link #JVM_DEFAULTS} before the configured JVM options (a later option of the same name wins, so
+ * <li>by default: {@link #SERVICE_DEFAULTS} and {@link #WORKER_DEFAULTS} under the configured keys, and
+ * {@link #JVM_COMMON} and {@link #JVM_DEFAULTS} before the configured JVM options (a later option of the same name wins, so
  * {@code -XX:TieredStopAtLevel=4} in {@code lifecert.local.jvm-options} brings C2 back).</li>
  * </ul>
  */
