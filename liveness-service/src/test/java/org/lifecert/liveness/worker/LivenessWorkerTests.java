@@ -152,17 +152,11 @@ class LivenessWorkerTests {
 
     @Test
     void framesReplayedFromAnotherSessionAreFlagged() {
-        SessionScript original = new SessionScript().step(Action.BLINK, realBlink());
-        List<Envelope<FrameBatchCaptured>> originalBatches = original.batches();
-        publish(originalBatches);
-        assertThat(verdictOf(original.sessionId).reasons()).doesNotContain("REPLAY_SUSPECTED");
+        FrameBatchCaptured b = firstSessionWithoutReplay();
 
         // a new session sending the very same frame bytes (same hashes)
         UUID replaySession = UUID.randomUUID();
-        FrameBatchCaptured b = originalBatches.get(0).data();
-        FrameBatchCaptured replay = new FrameBatchCaptured(replaySession, b.personId(), UUID.randomUUID(), 0, b.action(),
-                "nonce-r", b.frames(), true, true, null, Instant.now().plusSeconds(60));
-        publish(List.of(Envelope.of("capture-gateway", b.personId().toString(), "bureau-a", replay)));
+        publishSingleBatch(replaySession, b, b.frames());
         LivenessVerdict verdict = verdictOf(replaySession);
         assertThat(verdict.decision()).isEqualTo(Decision.FAIL);
         assertThat(verdict.reasons()).contains("REPLAY_SUSPECTED");
@@ -170,16 +164,13 @@ class LivenessWorkerTests {
 
     @Test
     void oneReplayedFrameAmongNewOnesIsFlagged() {
-        SessionScript original = new SessionScript().step(Action.BLINK, realBlink());
-        List<Envelope<FrameBatchCaptured>> originalBatches = original.batches();
-        publish(originalBatches);
-        assertThat(verdictOf(original.sessionId).reasons()).doesNotContain("REPLAY_SUSPECTED");
+        FrameBatchCaptured first = firstSessionWithoutReplay();
 
         // a new session whose batch carries its own frames and, in the middle, one frame of the first session
-        SessionScript next = new SessionScript(original.personId).step(Action.BLINK, realBlink());
+        SessionScript next = new SessionScript(first.personId()).step(Action.BLINK, realBlink());
         FrameBatchCaptured own = next.batches().get(0).data();
         List<FrameBatchCaptured.Frame> mixed = new ArrayList<>(own.frames());
-        FrameBatchCaptured.Frame copied = originalBatches.get(0).data().frames().get(0);
+        FrameBatchCaptured.Frame copied = first.frames().get(0);
         FrameBatchCaptured.Frame middle = mixed.get(mixed.size() / 2);
         mixed.set(mixed.size() / 2, new FrameBatchCaptured.Frame(middle.sequence(), middle.capturedAt(), copied.jpegBase64()));
         publishSingleBatch(next.sessionId, own, mixed);
@@ -201,6 +192,15 @@ class LivenessWorkerTests {
         }
         publishSingleBatch(session.sessionId, b, frames);
         assertThat(verdictOf(session.sessionId).reasons()).doesNotContain("REPLAY_SUSPECTED");
+    }
+
+    /** A one-step session published and decided without a replay finding; returns its first batch. */
+    private FrameBatchCaptured firstSessionWithoutReplay() {
+        SessionScript original = new SessionScript().step(Action.BLINK, realBlink());
+        List<Envelope<FrameBatchCaptured>> batches = original.batches();
+        publish(batches);
+        assertThat(verdictOf(original.sessionId).reasons()).doesNotContain("REPLAY_SUSPECTED");
+        return batches.get(0).data();
     }
 
     /** Publishes {@code frames} as the whole of session {@code sessionId}: one batch, last of its step and session. */
