@@ -61,6 +61,12 @@ public final class RetainedAnalysis implements AutoCloseable {
         return work != null;
     }
 
+    /** Native memory the decoded image takes until {@link #close()} (0 once closed, or for a rejected image). */
+    public long imageBytes() {
+        Mat image = work;
+        return image == null ? 0 : image.total() * image.elemSize();
+    }
+
     /**
      * True when the face was followed from a {@link FaceTrack} instead of detected: then the analysis holds exactly
      * one face and says nothing about other faces in the image.

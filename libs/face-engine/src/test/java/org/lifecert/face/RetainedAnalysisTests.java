@@ -60,6 +60,21 @@ class RetainedAnalysisTests {
     }
 
     @Test
+    void imageMemoryCountsWhileTheImageIsHeld() {
+        RetainedAnalysis retained = engine.analyzeRetained(FaceData.bytes("liveness/live/T1.jpg"),
+                AnalysisOptions.defaults().withAntiSpoof(false));
+        // the decoded 3-channel image: at most the image's own size (a large image is worked on smaller)
+        long own = 3L * retained.analysis().imageWidth() * retained.analysis().imageHeight();
+        assertTrue(retained.imageBytes() > own / 100 && retained.imageBytes() <= own, retained.imageBytes() + " of " + own);
+        assertEquals(0, retained.imageBytes() % 3);
+        retained.close();
+        assertEquals(0, retained.imageBytes());
+        try (RetainedAnalysis rejected = engine.analyzeRetained(new byte[]{1, 2, 3}, AnalysisOptions.defaults())) {
+            assertEquals(0, rejected.imageBytes());
+        }
+    }
+
+    @Test
     void timingsRecordTheLaterStages() {
         StageTimings timings = new StageTimings();
         try (RetainedAnalysis retained = engine.analyzeRetained(FaceData.bytes("liveness/live/T1.jpg"),

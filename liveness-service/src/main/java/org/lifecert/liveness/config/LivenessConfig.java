@@ -1,5 +1,6 @@
 package org.lifecert.liveness.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -121,6 +122,15 @@ public interface LivenessConfig {
          */
         @WithDefault("3")
         int bestPerStep();
+
+        /**
+         * Memory for the decoded images of held best frames, across all sessions of the instance: a held frame keeps
+         * its image until its step is scored (no second decode and detection, about 9 ms per frame); beyond the budget
+         * it keeps only its JPEG. A 320x240 page frame takes 225 KiB, so 64M holds the best frames of about 95 steps
+         * in progress at once. 0 = never keep images.
+         */
+        @WithDefault("64M")
+        MemorySize heldImageBudget();
 
         /** Probability live below which the best frames of a step count as a presentation attack. */
         @WithDefault("0.5")

@@ -17,6 +17,7 @@ public final class AnalysedFrame implements AutoCloseable {
     private final RetainedAnalysis retained;
     private final StageTimings timings;
     private final FrameAnalyzer analyzer;
+    private boolean closed;
 
     AnalysedFrame(FrameSignal signal, RetainedAnalysis retained, StageTimings timings, FrameAnalyzer analyzer) {
         this.signal = signal;
@@ -48,8 +49,18 @@ public final class AnalysedFrame implements AutoCloseable {
         return retained == null ? Optional.empty() : Optional.of(retained.embedding(0));
     }
 
+    /** Native memory of the decoded image this frame holds (0 without one, or once closed). */
+    public long imageBytes() {
+        return retained == null ? 0 : retained.imageBytes();
+    }
+
+    /** Frees the image and records the stage timings; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (retained != null) {
             retained.close();
         }

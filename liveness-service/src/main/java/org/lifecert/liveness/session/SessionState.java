@@ -72,6 +72,15 @@ public final class SessionState {
         return step.held;
     }
 
+    /** Frees the held frames' images of every step (the state leaves the working set). */
+    public void releaseHeld() {
+        for (Step step : steps.values()) {
+            if (step.held != null) {
+                step.held.clear();
+            }
+        }
+    }
+
     public void flag(LivenessReason finding) {
         sessionFindings.add(finding);
     }

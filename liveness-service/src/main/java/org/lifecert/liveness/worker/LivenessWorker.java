@@ -24,6 +24,8 @@ import org.lifecert.liveness.frame.AnalysedFrame;
 import org.lifecert.liveness.frame.FrameAnalyzer;
 import org.lifecert.liveness.frame.FramePool;
 import org.lifecert.liveness.frame.FrameHashes;
+import org.lifecert.liveness.frame.HeldImage;
+import org.lifecert.liveness.frame.HeldImages;
 import org.lifecert.liveness.session.FrameTimeline;
 import org.lifecert.liveness.session.HeldFrames;
 import org.lifecert.liveness.session.SessionState;
@@ -60,6 +62,7 @@ public class LivenessWorker {
     private final boolean autoStart;
     private final FramePool framePool;
     private final StepScorer scorer;
+    private final HeldImages heldImages;
 
     public LivenessWorker(LivenessConfig config, EventConsumers consumers, FrameAnalyzer analyzer, SessionStore store,
                           ReplayGuard replays, Outbox outbox, MessagingConfig messaging, MeterRegistry registry) {
@@ -78,6 +81,8 @@ public class LivenessWorker {
         this.autoStart = config.consumerEnabled();
         this.framePool = new FramePool(config.frameThreads());
         this.scorer = new StepScorer(analyzer, registry);
+        this.heldImages = new HeldImages(config.frames().heldImageBudget().asLongValue());
+        registry.gauge("lifecert.liveness.held.image.bytes", heldImages, HeldImages::usedBytes);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -166,19 +171,26 @@ public class LivenessWorker {
             throw e;
         }
         List<AnalysedFrame> analysed = pending.await();
-        // this batch's frames by their index in the step's frame list, open until the step is scored
+        // this batch's frames by their index in the step's frame list, open until the step is scored; a frame offered
+        // to the step's held frames with its image belongs to them from then on (freed when it drops out)
         Map<Integer, AnalysedFrame> open = new HashMap<>();
+        int placed = 0;
         try {
             HeldFrames held = SessionState.held(step, keep);
-            for (int i = 0; i < analysed.size(); i++) {
+            for (; placed < analysed.size(); placed++) {
+                int i = placed;
                 AnalysedFrame frame = analysed.get(i);
                 step.frames.add(frame.signal());
                 state.framesSeen++;
                 int index = step.frames.size() - 1;
                 open.put(index, frame);
                 if (frame.signal().faces() == 1) {
+                    HeldImage image = heldImages.retain(frame).orElse(null);
+                    if (image != null) {
+                        open.remove(index);
+                    }
                     held.offer(new HeldFrames.Held(index, frame.signal().quality(), frame.signal().sequence(),
-                            frame.signal().atMillis(), frames.get(i).jpegBase64()));
+                            frame.signal().atMillis(), frames.get(i).jpegBase64(), image));
                 }
             }
             if (batch.lastBatchOfStep() || batch.lastBatchOfSession()) {
@@ -186,6 +198,7 @@ public class LivenessWorker {
             }
         } finally {
             open.values().forEach(AnalysedFrame::close);
+            analysed.subList(placed, analysed.size()).forEach(AnalysedFrame::close); // not reached: a failure
         }
         if (batch.lastBatchOfStep()) {
             composer.completeStep(step);

@@ -52,7 +52,11 @@ public class SessionStore {
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<UUID, Cached> eldest) {
-                return size() > max;
+                if (size() <= max) {
+                    return false;
+                }
+                eldest.getValue().state().releaseHeld();
+                return true;
             }
         });
     }
@@ -71,7 +75,10 @@ public class SessionStore {
 
     /** Drops the working set (as a restart would). */
     public void forgetWorkingSet() {
-        cache.clear();
+        synchronized (cache) {
+            cache.values().forEach(c -> c.state().releaseHeld());
+            cache.clear();
+        }
     }
 
     /** Locks the session's row, creating it OPEN when new. */
@@ -107,6 +114,9 @@ public class SessionStore {
         if (cached != null && cached.version() == version) {
             state = cached.state();
         } else {
+            if (cached != null) {
+                cached.state().releaseHeld(); // moved on elsewhere since: its held frames are stale
+            }
             String text = (String) em.createNativeQuery("select state from liveness_session where session_id = :id")
                     .setParameter("id", sessionId).getSingleResult();
             state = read(text);
@@ -136,12 +146,19 @@ public class SessionStore {
                 .setParameter("decision", verdict.decision().name())
                 .setParameter("reasons", String.join(",", verdict.reasons()))
                 .setParameter("verdict", write(verdict)).setParameter("id", locked.state().sessionId).executeUpdate();
-        cache.remove(locked.state().sessionId);
+        forget(locked.state().sessionId);
     }
 
     /** Evicts a session whose transaction rolled back (its cached state may hold the batch that did not commit). */
     public void evict(UUID sessionId) {
-        cache.remove(sessionId);
+        forget(sessionId);
+    }
+
+    private void forget(UUID sessionId) {
+        Cached cached = cache.remove(sessionId);
+        if (cached != null) {
+            cached.state().releaseHeld();
+        }
     }
 
     /** Open sessions whose deadline plus grace has passed, locked (skipping those a worker holds right now). */

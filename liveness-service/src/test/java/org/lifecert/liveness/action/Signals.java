@@ -1,10 +1,10 @@
 package org.lifecert.liveness.action;
 
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.lifecert.liveness.LivenessTestConfig;
 import org.lifecert.liveness.config.LivenessConfig;
 
 /** Builders of signal sequences for the detector tests: one frame every 40 ms (25 fps) unless told. */
@@ -17,8 +17,7 @@ final class Signals {
 
     /** The service's configuration with its coded defaults, plus {@code overrides}. */
     static LivenessConfig config(Map<String, String> overrides) {
-        return new SmallRyeConfigBuilder().withMapping(LivenessConfig.class)
-                .withDefaultValues(overrides).build().getConfigMapping(LivenessConfig.class);
+        return LivenessTestConfig.of(overrides);
     }
 
     static LivenessConfig defaults() {

@@ -2,7 +2,6 @@ package org.lifecert.liveness.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,13 +11,13 @@ import org.lifecert.events.Decision;
 import org.lifecert.events.LivenessVerdict;
 import org.lifecert.liveness.action.FrameSignal;
 import org.lifecert.liveness.action.StepJudge;
+import org.lifecert.liveness.LivenessTestConfig;
 import org.lifecert.liveness.config.LivenessConfig;
 
 class VerdictComposerTests {
 
     private static final long T0 = 1_700_000_000_000L;
-    private final LivenessConfig config = new SmallRyeConfigBuilder().withMapping(LivenessConfig.class).build()
-            .getConfigMapping(LivenessConfig.class);
+    private final LivenessConfig config = LivenessTestConfig.of(java.util.Map.of());
     private final VerdictComposer composer = new VerdictComposer(new StepJudge(config), 0.4, 0.5);
 
     private static SessionState session() {

@@ -60,6 +60,9 @@ class LivenessWorkerTests {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     private static byte[] still(String name) {
         return FaceFrames.still(name);
     }
@@ -297,6 +300,8 @@ class LivenessWorkerTests {
         SessionScript session = new SessionScript().step(Action.BLINK, blink).step(Action.OPEN_MOUTH, realMouth());
         List<Envelope<FrameBatchCaptured>> batches = session.batches(4);
         assertThat(batches).hasSize(5);
+        double heldBefore = bestFrames("held");
+        double decodedBefore = bestFrames("decoded-again");
         publish(batches);
         LivenessVerdict verdict = verdictOf(session.sessionId);
         assertThat(verdict.reasons()).isEmpty();
@@ -307,8 +312,15 @@ class LivenessWorkerTests {
             assertThat(step.embeddings).as("one continuity embedding per step").hasSize(1);
             assertThat(scored(step)).as("anti-spoofing on the step's 3 best frames").hasSize(3);
         }
-        // the blink step's best frames are not all in its last batch (frames 8-11): held across batches
+        // the blink step's best frames are not all in its last batch (frames 8-11): held across batches, with their
+        // decoded images (no frame decoded and detected again)
         assertThat(scored(state.steps.get(0))).anyMatch(index -> index < 8);
+        assertThat(bestFrames("held") - heldBefore).isEqualTo(6);
+        assertThat(bestFrames("decoded-again") - decodedBefore).isZero();
+    }
+
+    private double bestFrames(String image) {
+        return registry.counter("lifecert.liveness.best.frames", "image", image).count();
     }
 
     @Test
