@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lifecert.events.MatchVerdict;
+import org.lifecert.platform.pii.EmbeddingJson;
 import org.lifecert.platform.pii.TemplateCipher;
 
 /**
@@ -25,7 +26,9 @@ public class MatchSessionStore {
 
     private final EntityManager em;
     private final TemplateCipher cipher;
+    /** Embeddings as base64 float32 (EmbeddingJson.compact): the sealed state is a third of the size. */
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .registerModule(EmbeddingJson.compact())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final UUID instance = UUID.randomUUID();

@@ -1,5 +1,8 @@
 package org.lifecert.liveness.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,15 +25,34 @@ import org.lifecert.platform.web.ApiException;
 public class SessionResource {
 
     private final SessionStore store;
+    private final ObjectMapper json;
 
-    public SessionResource(SessionStore store) {
+    public SessionResource(SessionStore store, ObjectMapper json) {
         this.store = store;
+        this.json = json;
     }
 
     @GET
     @Path("/sessions/{sessionId}/liveness")
     public Map<String, Object> session(@PathParam("sessionId") UUID sessionId) {
-        return store.view(sessionId).orElseThrow(() -> ApiException.notFound("liveness session " + sessionId));
+        Map<String, Object> view = new LinkedHashMap<>(store.view(sessionId)
+                .orElseThrow(() -> ApiException.notFound("liveness session " + sessionId)));
+        view.computeIfPresent("state", (key, state) -> withoutEmbeddings(json.valueToTree(state)));
+        return view;
+    }
+
+    /**
+     * The state without its continuity embeddings: biometric templates stay inside the service (sealed at rest); each
+     * step says only how many it has ({@code embeddingCount}).
+     */
+    static JsonNode withoutEmbeddings(JsonNode state) {
+        state.path("steps").forEach(step -> {
+            if (step instanceof ObjectNode node) {
+                JsonNode embeddings = node.remove("embeddings");
+                node.put("embeddingCount", embeddings == null ? 0 : embeddings.size());
+            }
+        });
+        return state;
     }
 
     @GET

@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.lifecert.events.LivenessVerdict;
 import org.lifecert.liveness.config.LivenessConfig;
 import org.lifecert.liveness.session.SessionState;
+import org.lifecert.platform.pii.EmbeddingJson;
+import org.lifecert.platform.pii.TemplateCipher;
 
 /**
  * Sessions' persisted records, with a bounded in-memory working set in front. The database row is the truth: each
@@ -31,9 +33,8 @@ public class SessionStore {
     public static final String DONE = "DONE";
 
     private final EntityManager em;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The continuity embeddings (biometric) are sealed with the template key inside the otherwise plain state. */
+    private final ObjectMapper json;
     private final Map<UUID, Cached> cache;
     /** This process: a session last touched by another instance that is gone was interrupted. */
     private final UUID instance = UUID.randomUUID();
@@ -46,8 +47,11 @@ public class SessionStore {
     public record Locked(SessionState state, int version, String status, UUID workerInstance, Instant updatedAt) {
     }
 
-    public SessionStore(EntityManager em, LivenessConfig config) {
+    public SessionStore(EntityManager em, LivenessConfig config, TemplateCipher cipher) {
         this.em = em;
+        this.json = new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(EmbeddingJson.sealed(cipher))
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         int max = config.session().cachedSessions();
         this.cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override

@@ -319,6 +319,27 @@ class LivenessWorkerTests {
         assertThat(bestFrames("decoded-again") - decodedBefore).isZero();
     }
 
+    @Test
+    void continuityEmbeddingsAreSealedInTheStoredState() {
+        SessionScript session = new SessionScript().step(Action.BLINK, realBlink()).step(Action.OPEN_MOUTH, realMouth());
+        assertThat(run(session).reasons()).isEmpty();
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select state from liveness_session where session_id = :id")
+                .setParameter("id", session.sessionId).getSingleResult());
+        // two steps, one embedding each, each sealed with the template key (test-1) as "keyId:base64"
+        assertThat(stored).containsPattern("\"embeddings\":\\[\"test-1:[A-Za-z0-9+/=]{500,}\"\\]");
+        assertThat(stored.split("\"test-1:", -1)).hasSize(3);
+        assertThat(stored).doesNotContainPattern("\\[-?0\\.\\d+,");
+        // and the service reads them back
+        assertThat(stateOf(session).steps.values()).allSatisfy(step -> assertThat(step.embeddings).singleElement()
+                .satisfies(e -> assertThat(e).hasSizeGreaterThan(100)));
+        // the internal API says how many there are, never what they are
+        String record = io.restassured.RestAssured.given().get("/internal/v1/sessions/{id}/liveness", session.sessionId)
+                .then().statusCode(200).extract().asString();
+        assertThat(record).doesNotContain("\"embeddings\"").doesNotContain("test-1:")
+                .contains("\"embeddingCount\":1").contains("\"antiSpoof\"");
+    }
+
     private double bestFrames(String image) {
         return registry.counter("lifecert.liveness.best.frames", "image", image).count();
     }

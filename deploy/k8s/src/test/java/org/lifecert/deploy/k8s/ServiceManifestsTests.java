@@ -214,7 +214,7 @@ class ServiceManifestsTests {
                 "enrollment-service", Set.of("id-hash", "templates"),
                 "face-match-service", Set.of("templates"),
                 "appeal-service", Set.of(),
-                "liveness-service", Set.of(),
+                "liveness-service", Set.of("templates"),
                 "notification-service", Set.of());
         for (Map.Entry<String, Set<String>> entry : needs.entrySet()) {
             Map<String, Object> app = maps(manifest.get("Deployment", entry.getKey()), "spec", "template", "spec", "containers").get(0);
