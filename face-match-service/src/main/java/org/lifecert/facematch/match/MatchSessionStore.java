@@ -26,7 +26,7 @@ public class MatchSessionStore {
 
     private final EntityManager em;
     private final TemplateCipher cipher;
-    /** Embeddings as base64 float32 (EmbeddingJson.compact): the sealed state is a third of the size. */
+    /** Embeddings as base64 float32 (EmbeddingJson.compact): the sealed state is under half the size. */
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .registerModule(EmbeddingJson.compact())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -96,16 +96,14 @@ public class MatchSessionStore {
 
     private String seal(MatchState state) {
         try {
-            TemplateCipher.Sealed sealed = cipher.seal(json.writeValueAsBytes(state));
-            return sealed.keyId() + ":" + sealed.base64();
+            return cipher.seal(json.writeValueAsBytes(state)).text();
         } catch (Exception e) {
             throw new IllegalStateException("cannot store match state", e);
         }
     }
 
     private MatchState open(String stored) {
-        int colon = stored.indexOf(':');
-        byte[] plain = cipher.open(new TemplateCipher.Sealed(stored.substring(0, colon), stored.substring(colon + 1)));
+        byte[] plain = cipher.open(TemplateCipher.Sealed.parse(stored));
         try {
             return json.readValue(new String(plain, StandardCharsets.UTF_8), MatchState.class);
         } catch (Exception e) {

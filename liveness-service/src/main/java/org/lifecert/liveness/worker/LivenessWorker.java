@@ -6,10 +6,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.lifecert.events.Envelope;
@@ -174,21 +177,21 @@ public class LivenessWorker {
         // this batch's frames by their index in the step's frame list, open until the step is scored; a frame offered
         // to the step's held frames with its image belongs to them from then on (freed when it drops out)
         Map<Integer, AnalysedFrame> open = new HashMap<>();
-        int placed = 0;
+        Set<AnalysedFrame> handedOver = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
             HeldFrames held = SessionState.held(step, keep);
-            for (; placed < analysed.size(); placed++) {
-                int i = placed;
+            for (int i = 0; i < analysed.size(); i++) {
                 AnalysedFrame frame = analysed.get(i);
                 step.frames.add(frame.signal());
                 state.framesSeen++;
                 int index = step.frames.size() - 1;
-                open.put(index, frame);
+                HeldImage image = frame.signal().faces() == 1 ? heldImages.retain(frame).orElse(null) : null;
+                if (image == null) {
+                    open.put(index, frame);
+                } else {
+                    handedOver.add(frame);
+                }
                 if (frame.signal().faces() == 1) {
-                    HeldImage image = heldImages.retain(frame).orElse(null);
-                    if (image != null) {
-                        open.remove(index);
-                    }
                     held.offer(new HeldFrames.Held(index, frame.signal().quality(), frame.signal().sequence(),
                             frame.signal().atMillis(), frames.get(i).jpegBase64(), image));
                 }
@@ -197,8 +200,7 @@ public class LivenessWorker {
                 scorer.score(step, open);
             }
         } finally {
-            open.values().forEach(AnalysedFrame::close);
-            analysed.subList(placed, analysed.size()).forEach(AnalysedFrame::close); // not reached: a failure
+            analysed.stream().filter(frame -> !handedOver.contains(frame)).forEach(AnalysedFrame::close);
         }
         if (batch.lastBatchOfStep()) {
             composer.completeStep(step);

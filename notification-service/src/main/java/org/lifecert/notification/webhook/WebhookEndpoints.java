@@ -37,17 +37,14 @@ public class WebhookEndpoints {
     }
 
     String seal(String secret) {
-        TemplateCipher.Sealed sealed = cipher.seal(secret.getBytes(StandardCharsets.UTF_8));
-        return sealed.keyId() + ":" + sealed.base64();
+        return cipher.seal(secret.getBytes(StandardCharsets.UTF_8)).text();
     }
 
     String open(String stored) {
         if (stored == null) {
             return null;
         }
-        int colon = stored.indexOf(':');
-        return new String(cipher.open(new TemplateCipher.Sealed(stored.substring(0, colon), stored.substring(colon + 1))),
-                StandardCharsets.UTF_8);
+        return new String(cipher.open(TemplateCipher.Sealed.parse(stored)), StandardCharsets.UTF_8);
     }
 
     /** Result of a change that issued a secret: the caller shows it once. */

@@ -43,8 +43,7 @@ public final class EmbeddingJson {
             public void serialize(float[] value, JsonGenerator out, SerializerProvider provider) throws IOException {
                 byte[] bytes = toBytes(value);
                 if (seal) {
-                    TemplateCipher.Sealed sealed = cipher.seal(bytes);
-                    out.writeString(sealed.keyId() + ":" + sealed.base64());
+                    out.writeString(cipher.seal(bytes).text());
                 } else {
                     out.writeString(Base64.getEncoder().encodeToString(bytes));
                 }
@@ -57,13 +56,11 @@ public final class EmbeddingJson {
                     return numbers(in);
                 }
                 String text = in.getValueAsString();
-                int colon = text.indexOf(':');
-                if (colon >= 0) {
+                if (text.indexOf(':') >= 0) {
                     if (cipher == null) {
                         throw new IOException("a sealed embedding where a plain one was expected");
                     }
-                    return fromBytes(cipher.open(new TemplateCipher.Sealed(text.substring(0, colon),
-                            text.substring(colon + 1))));
+                    return fromBytes(cipher.open(TemplateCipher.Sealed.parse(text)));
                 }
                 return fromBytes(Base64.getDecoder().decode(text));
             }

@@ -42,6 +42,20 @@ public final class TemplateCipher {
 
     /** A sealed template: the key id and base64 of iv || ciphertext+tag. */
     public record Sealed(String keyId, String base64) {
+
+        /** The stored text form, {@code keyId:base64} (base64 has no colon). */
+        public String text() {
+            return keyId + ":" + base64;
+        }
+
+        /** Reads {@link #text()}; throws IllegalArgumentException for text without a key id. */
+        public static Sealed parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("not a sealed value (keyId:base64)");
+            }
+            return new Sealed(text.substring(0, colon), text.substring(colon + 1));
+        }
     }
 
     public Sealed seal(byte[] plain) {
