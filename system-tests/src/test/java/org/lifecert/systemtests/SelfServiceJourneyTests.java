@@ -75,6 +75,11 @@ class SelfServiceJourneyTests {
                         .toString().contains("PersonCertified"));
         Awaitility.await("e-mail to " + person.email()).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !MailCatcher.messagesTo(person.email()).isEmpty());
+        Awaitility.await("SMS to " + person.phone() + " in the stack's mailbox").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> java.util.stream.StreamSupport.stream(
+                        SystemStack.get().mailboxMessages().spliterator(), false).anyMatch(m -> m.path("channel").asText()
+                                .equals("SMS") && m.path("to").asText().equals(person.phone())
+                                && m.path("text").asText().contains("认证成功")));
         Awaitility.await("signed PersonCertified webhook").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> webhook.deliveries().stream().anyMatch(d -> d.body().contains(personId.toString())
                         && d.body().contains("PersonCertified")));

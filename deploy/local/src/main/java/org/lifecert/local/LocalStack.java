@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.jboss.logging.Logger;
+import org.lifecert.local.mailbox.LocalMailbox;
 import org.lifecert.testing.KafkaBroker;
 import org.lifecert.testing.PostgresServer;
 
@@ -27,6 +29,7 @@ public final class LocalStack {
     private StackSettings settings;
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private LocalMailbox mailbox;
     private final java.util.Map<String, java.util.Map<String, String>> overrides = new java.util.HashMap<>();
 
     /**
@@ -91,6 +94,9 @@ public final class LocalStack {
             started.push(keycloak);
         }
 
+        mailbox = LocalMailbox.start(settings.mailboxSmtpPort(), settings.mailboxHttpPort());
+        started.push(mailbox);
+
         ServiceConfiguration configuration = new ServiceConfiguration(settings, secrets);
         List<ServiceProcess> services = new ArrayList<>();
         for (ServiceSpec spec : settings.services()) {
@@ -102,6 +108,9 @@ public final class LocalStack {
                 continue;
             }
             java.util.Map<String, String> config = new java.util.LinkedHashMap<>(configuration.forService(spec));
+            if (spec.name().equals("notification-service")) {
+                config.putAll(mailboxConfiguration(mailbox, System.getenv()));
+            }
             config.putAll(StackTuning.config(spec.name()));
             config.putAll(overrides.getOrDefault(spec.name(), java.util.Map.of()));
             ServiceProcess service = new ServiceProcess(spec, settings, config);
@@ -133,6 +142,32 @@ public final class LocalStack {
         return allUp;
     }
 
+    /**
+     * notification-service's e-mail and SMS go to the local mailbox, except where the environment names a real SMTP
+     * server ({@code LIFECERT_SMTP_HOST}) or SMS gateway ({@code LIFECERT_SMS_ENDPOINT}): system tests receive the
+     * e-mail in their own SMTP server that way, and a developer can try a real one.
+     */
+    static Map<String, String> mailboxConfiguration(LocalMailbox mailbox, Map<String, String> environment) {
+        Map<String, String> c = new java.util.LinkedHashMap<>();
+        if (isBlank(environment.get("LIFECERT_SMTP_HOST"))) {
+            c.put("quarkus.mailer.host", "127.0.0.1");
+            c.put("quarkus.mailer.port", String.valueOf(mailbox.smtpPort()));
+        }
+        if (isBlank(environment.get("LIFECERT_SMS_ENDPOINT"))) {
+            c.put("lifecert.notification.sms.endpoint", mailbox.smsEndpoint());
+        }
+        return c;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** Where notification-service's e-mail and SMS land unless real ones are configured; null before the start. */
+    public LocalMailbox mailbox() {
+        return mailbox;
+    }
+
     /** The generated keys and demo passwords of the running stack. */
     public StackSecrets secrets() {
         return secrets;
@@ -157,6 +192,7 @@ public final class LocalStack {
                     secrets.get("demo.password")));
             out.append("  another bureau for isolation checks: clerk-other (bureau 'other-bureau').\n");
         }
+        out.append(String.format("  Mailbox (e-mail and SMS sent)    %s%n", mailbox.pageUrl()));
         out.append("  Kafka ").append(settings.kafkaBootstrap()).append(" · PostgreSQL 127.0.0.1:")
                 .append(settings.postgresPort()).append(" (user postgres)\n");
         out.append("  Logs: ").append(settings.dataDirectory().resolve("logs")).append("\n\nCtrl-C stops everything.\n");

@@ -40,6 +40,16 @@ public record StackSettings(Path projectRoot, Path dataDirectory, int postgresPo
         return "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
     }
 
+    /** The local mailbox's SMTP port (e-mail of notification-service when no SMTP server is configured). */
+    public int mailboxSmtpPort() {
+        return 8025 + portOffset;
+    }
+
+    /** The local mailbox's page and SMS endpoint. */
+    public int mailboxHttpPort() {
+        return 8026 + portOffset;
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }

@@ -235,7 +235,7 @@ public final class SystemStack {
     private static int freeOffset() {
         for (int offset = 20000; offset < 40000; offset += 100) {
             int o = offset;
-            List<Integer> ports = new ArrayList<>(List.of(15432 + o, 9092 + o, 9093 + o, 8180 + o, 8181 + o));
+            List<Integer> ports = new ArrayList<>(List.of(15432 + o, 9092 + o, 9093 + o, 8180 + o, 8181 + o, 8025 + o, 8026 + o));
             ServiceSpec.ALL.forEach(s -> ports.add(s.port() + o));
             if (ports.stream().allMatch(SystemStack::portFree)) {
                 return offset;
@@ -321,6 +321,25 @@ public final class SystemStack {
 
     public String kafkaBootstrap() {
         return settings.kafkaBootstrap();
+    }
+
+    /**
+     * What deploy/local's mailbox holds, newest first (JSON objects with channel, to, subject, text): the SMS of
+     * notification-service (the e-mail goes to {@link org.lifecert.systemtests.clients.MailCatcher} instead).
+     */
+    public com.fasterxml.jackson.databind.JsonNode mailboxMessages() {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + settings.mailboxHttpPort() + "/messages")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** kill -9 of a service's JVM (needs LocalStack#kill of deploy/local). */
