@@ -19,7 +19,7 @@ import java.util.Map;
  * replaced by the service name and the logs directory, e.g.
  * {@code -XX:StartFlightRecording=filename={logs}/{service}.jfr,settings=profile};</li>
  * <li>{@code lifecert.local.heap.<service>}: the service's -Xmx.</li>
- * <li>by default: {@link #SERVICE_DEFAULTS} and {@link #WORKER_DEFAULTS} under the configured keys, and
+ * <li>by default: {@link #SERVICE_DEFAULTS} and {@link #PER_SERVICE_DEFAULTS} under the configured keys, and
  * {@link #JVM_COMMON} and {@link #JVM_DEFAULTS} before the configured JVM options (a later option of the same name wins, so
  * {@code -XX:TieredStopAtLevel=4} in {@code lifecert.local.jvm-options} brings C2 back).</li>
  * </ul>
@@ -28,10 +28,16 @@ public final class StackTuning {
 
     static final int DEFAULT_PARTITIONS = 6;
 
-    /** Worker settings the stack gives by default (see the module README, "Tuning"). */
-    static final Map<String, Map<String, String>> WORKER_DEFAULTS = Map.of(
+    /**
+     * Settings of one service the stack gives by default, over {@link #SERVICE_DEFAULTS} (see the module README,
+     * "Tuning"): the face workers' consumer threads; enrollment-service's relay looks for new changes every 500 ms, since
+     * nothing a recipient waits for passes through it (its events carry enrolments, templates and relative links), and
+     * a look costs its relay and Debezium threads about 2 % of a core at 50 ms even when nothing changed.
+     */
+    static final Map<String, Map<String, String>> PER_SERVICE_DEFAULTS = Map.of(
             "liveness-service", Map.of("lifecert.liveness.concurrency", "3"),
-            "face-match-service", Map.of("lifecert.facematch.concurrency", "3"));
+            "face-match-service", Map.of("lifecert.facematch.concurrency", "3"),
+            "enrollment-service", Map.of("lifecert.messaging.relay.poll-interval-ms", "500"));
 
     /**
      * Settings every service gets from the stack. The outbox relay looks for new changes every 50 ms instead of the
@@ -65,12 +71,12 @@ public final class StackTuning {
     }
 
     /**
-     * The stack's defaults for every service and its worker defaults for {@code service}, then every
+     * The stack's defaults for every service and its own defaults for {@code service}, then every
      * {@code lifecert.local.config.<service>.*} property.
      */
     static Map<String, String> config(String service) {
         Map<String, String> c = new LinkedHashMap<>(SERVICE_DEFAULTS);
-        c.putAll(WORKER_DEFAULTS.getOrDefault(service, Map.of()));
+        c.putAll(PER_SERVICE_DEFAULTS.getOrDefault(service, Map.of()));
         String prefix = "lifecert.local.config." + service + ".";
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
                 .forEach(k -> c.put(k.substring(prefix.length()), System.getProperty(k)));

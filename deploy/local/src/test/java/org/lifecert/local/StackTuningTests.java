@@ -33,5 +33,7 @@ class StackTuningTests {
         } finally {
             System.clearProperty("lifecert.local.config.liveness-service.lifecert.messaging.relay.poll-interval-ms");
         }
+        assertThat(StackTuning.config("enrollment-service")).as("off the recipients' path: a slower relay")
+                .containsExactly(entry("lifecert.messaging.relay.poll-interval-ms", "500"));
     }
 }
