@@ -33,6 +33,25 @@ class ModelInputTests {
     }
 
     @Test
+    void oneInputServesImagesOfChangingSizesAndCropsOfLargerImages() {
+        float[] mean = {127, 127, 127};
+        float[] scale = {128, 128, 128};
+        Mat large = random(CvType.CV_8UC3, 40, 50, 3);
+        Mat crop = large.submat(5, 17, 8, 18);
+        Mat small = random(CvType.CV_8UC3, 7, 9, 4);
+        ModelInput input = new ModelInput(16);
+        for (Mat image : new Mat[]{small, crop, large, small}) {
+            int n = image.rows() * image.cols() * 3;
+            FloatBuffer out = direct(n);
+            input.chw(image, out, true, mean, scale);
+            assertArrayEquals(reference(image, true, mean, scale), floats(out), image.rows() + "x" + image.cols());
+        }
+        crop.release();
+        large.release();
+        small.release();
+    }
+
+    @Test
     void greyScalesEveryPixel() {
         Mat image = random(CvType.CV_8UC1, 9, 11, 2);
         FloatBuffer out = direct(99);

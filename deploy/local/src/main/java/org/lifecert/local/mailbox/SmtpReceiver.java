@@ -1,5 +1,6 @@
 package org.lifecert.local.mailbox;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,8 @@ final class SmtpReceiver implements AutoCloseable {
     }
 
     private void converse(Socket socket) {
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(300_000);
             reply(out, "220 lifecert-local mailbox ESMTP");
             String from = null;
