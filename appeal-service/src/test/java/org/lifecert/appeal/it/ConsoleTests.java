@@ -102,8 +102,9 @@ class ConsoleTests {
         assertThat(byState).isEqualTo(countsFromDatabase(BUREAU));
         assertThat(byState.get("FAILED_ONCE")).isGreaterThanOrEqualTo(1);
         assertThat(numbers.getInt("failureReasons.LOW_SIMILARITY")).isEqualTo(failuresFromDatabase(BUREAU));
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        assertThat(numbers.getList("attemptsPerDay.day")).contains(today.toString());
+        // the attempt counts on the bureau's day it started (just before midnight in Shanghai, that is yesterday)
+        LocalDate attemptDay = LocalDate.ofInstant(t.plusSeconds(5), ZoneId.of("Asia/Shanghai"));
+        assertThat(numbers.getList("attemptsPerDay.day")).contains(attemptDay.toString());
 
         // Another bureau's clerk sees only its own bureau's numbers.
         JsonPath other = given().header("Authorization", CLERK_OTHER).get("/console/api/dashboard").then().statusCode(200).extract().jsonPath();

@@ -65,8 +65,11 @@ final class RecipientPool {
     }
 
     /**
-     * One retry: at the start of a run Keycloak has refused a few of the concurrent password grants
-     * (invalid_grant "Invalid user credentials" for the right password, 2 of 80 in the 17:53 run).
+     * One retry, for a transient refusal. Keycloak refused concurrent password grants of the clerk
+     * (invalid_grant "Invalid user credentials" for the right password, 2 of 80 in the 17:53 run; then
+     * user_temporarily_disabled, 4 of 1600 preparations failed at 12-05 12:43): brute-force protection
+     * blocks concurrent logins of one user, so {@link org.lifecert.systemtests.stack.Tokens} now grants
+     * one at a time per user.
      */
     private void makeDue(TestPerson p) {
         try {

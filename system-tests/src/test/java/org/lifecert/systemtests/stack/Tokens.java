@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Staff tokens from the stack's Keycloak by the password grant of the console client (direct access
  * grants are enabled in the realm of deploy/local). Cached for 60 s; access tokens live 5 min.
+ *
+ * <p>One grant at a time per user: the realm keeps brute-force protection on, and Keycloak then refuses
+ * concurrent logins of one user by default (the load generator's preparation threads all sign in as the
+ * clerk; it saw "Invalid user credentials" for the right password, then user_temporarily_disabled).
  */
 public final class Tokens {
 
@@ -19,6 +23,7 @@ public final class Tokens {
     }
 
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Object> GRANTING = new ConcurrentHashMap<>();
 
     private Tokens() {
     }
@@ -28,6 +33,16 @@ public final class Tokens {
         if (c != null && c.until > System.nanoTime()) {
             return c.token;
         }
+        synchronized (GRANTING.computeIfAbsent(user, u -> new Object())) {
+            Cached meanwhile = CACHE.get(user);
+            if (meanwhile != null && meanwhile.until > System.nanoTime()) {
+                return meanwhile.token;
+            }
+            return grant(user);
+        }
+    }
+
+    private static String grant(String user) {
         SystemStack stack = SystemStack.get();
         String form = "grant_type=password&client_id=lifecert-console&client_secret=" + enc(stack.secret("oidc.console-secret"))
                 + "&username=" + enc(user) + "&password=" + enc(stack.secret("demo.password"));
