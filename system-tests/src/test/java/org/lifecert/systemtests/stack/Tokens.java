@@ -29,17 +29,20 @@ public final class Tokens {
     }
 
     public static String accessToken(String user) {
-        Cached c = CACHE.get(user);
-        if (c != null && c.until > System.nanoTime()) {
-            return c.token;
+        String token = cached(user);
+        if (token != null) {
+            return token;
         }
         synchronized (GRANTING.computeIfAbsent(user, u -> new Object())) {
-            Cached meanwhile = CACHE.get(user);
-            if (meanwhile != null && meanwhile.until > System.nanoTime()) {
-                return meanwhile.token;
-            }
-            return grant(user);
+            token = cached(user);
+            return token != null ? token : grant(user);
         }
+    }
+
+    /** The user's cached token while it is fresh, else null. */
+    private static String cached(String user) {
+        Cached c = CACHE.get(user);
+        return c != null && c.until > System.nanoTime() ? c.token : null;
     }
 
     private static String grant(String user) {
