@@ -101,7 +101,7 @@ class SelfServiceJourneyTests {
 
     /** Whether an e-mail to the person has a subject containing {@code words}. */
     private static boolean mailed(TestPerson person, String words) {
-        return MailCatcher.messagesTo(person.email()).stream().anyMatch(m -> m.lines().findFirst().orElse("").contains(words));
+        return MailCatcher.subjectsTo(person.email()).stream().anyMatch(subject -> subject.contains(words));
     }
 
     private static boolean smsReceived(TestPerson person, String words) {
