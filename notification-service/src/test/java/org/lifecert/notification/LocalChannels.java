@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class LocalChannels {
     public static final String SMS_PASSWORD = "sms-secret-for-tests";
     private static final String SMTP_PORT = "notification-tests.smtp-port";
     private static final String HTTP_PORT = "notification-tests.http-port";
+    private static final Duration SMTP_START = Duration.ofSeconds(20);
 
     public record Ports(int smtp, int http) {
     }
@@ -87,10 +89,12 @@ public final class LocalChannels {
         }
     }
 
+    /** The servers, with SMTP running again if an earlier test left it down. */
     public static synchronized LocalChannels get() {
         if (instance == null) {
             instance = new LocalChannels(ports());
         }
+        instance.startSmtp();
         return instance;
     }
 
@@ -130,11 +134,47 @@ public final class LocalChannels {
         }
     }
 
+    /**
+     * Starts GreenMail on the published port. Under a loaded machine a start can outlast GreenMail's default
+     * two seconds, and one failed restart would leave every later mail test of the JVM without a server: it
+     * waits longer, tries again for a while, and then says what holds the port.
+     */
     public synchronized void startSmtp() {
-        if (smtp == null) {
-            GreenMail server = new GreenMail(new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
-            smtp = server;
+        long deadline = System.nanoTime() + SMTP_START.toNanos();
+        while (smtp == null) {
+            ServerSetup setup = new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setServerStartupTimeout(10_000);
+            GreenMail server = new GreenMail(setup);
+            try {
+                server.start();
+                smtp = server;
+            } catch (IllegalStateException e) {
+                server.stop();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the test SMTP server did not start on port " + ports.smtp()
+                            + " within " + SMTP_START.toSeconds() + " s: " + bindProblem(ports.smtp()), e);
+                }
+                sleep(Duration.ofMillis(250));
+            }
+        }
+    }
+
+    private static String bindProblem(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            return "the port is free now (a slow start)";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the test SMTP server", e);
         }
     }
 

@@ -43,9 +43,7 @@ public final class PostgresServer implements DatabaseServer {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("timezone", "UTC")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
-            if (port > 0) {
-                builder.setPort(port);
-            }
+            builder.setPort(port > 0 ? port : FreePorts.pick());
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

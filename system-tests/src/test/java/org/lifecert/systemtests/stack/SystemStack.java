@@ -229,11 +229,13 @@ public final class SystemStack {
     }
 
     /**
-     * The first port offset (20000, 20100, ...) at which every port the stack needs is free: other
-     * engineers run their own stacks and tests on this machine at the same time.
+     * The first port offset (10000, 10100, ...) at which every port the stack needs is free: other
+     * engineers run their own stacks and tests on this machine at the same time. Every port stays below
+     * the kernel's range for outgoing connections' local ports (32768 up): the fault tests stop PostgreSQL
+     * and Kafka and start them again on their ports, which no client connection may have taken meanwhile.
      */
     private static int freeOffset() {
-        for (int offset = 20000; offset < 40000; offset += 100) {
+        for (int offset = 10000; 15432 + offset < 32768; offset += 100) {
             int o = offset;
             List<Integer> ports = new ArrayList<>(List.of(15432 + o, 9092 + o, 9093 + o, 8180 + o, 8181 + o, 8025 + o, 8026 + o));
             ServiceSpec.ALL.forEach(s -> ports.add(s.port() + o));
