@@ -456,10 +456,13 @@
           var last = Date.now() >= end;
           // the step's last batch must carry a frame: one more is grabbed when the batch before it was just sent full
           if (!last || batch.length === 0) {
-            batch.push({ sequence: sequence++, capturedAt: new Date().toISOString(), jpegBase64: grab() });
+            var frame = { sequence: sequence++, capturedAt: new Date().toISOString(), jpegBase64: grab() };
+            batch.push(frame);
             frames++;
             if (watching && seenAt === null && !busy) {
               busy = true;
+              // the service measures every frame the page checks in full: the step may end on what it saw here
+              frame.observed = true;
               watchCanvas.getContext('2d').drawImage(canvas, 0, 0);
               LifeCertFraming.observe(watchCanvas, needsPose(step.action)).then(function (o) {
                 if (seenAt === null && judge(o)) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,15 +94,36 @@ class SessionTests {
     void uploadedBatchArrivesOnTheFramesTopicWithItsFrames() {
         Started s = started();
         UUID batchId = UUID.randomUUID();
-        GatewayFixtures.upload(s.token(), s.sessionId(), GatewayFixtures.batch(batchId, 0, s.nonce(), false, frames(8), 0))
-                .then().statusCode(200).body("duplicate", equalTo(false));
+        Map<String, Object> body = new HashMap<>(GatewayFixtures.batch(batchId, 0, s.nonce(), false, frames(8), 0));
+        // the page observed frames 1 and 5 (its own action check); frame 2 says false, the rest say nothing
+        List<Map<String, Object>> sent = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> plain = (List<Map<String, Object>>) body.get("frames");
+        for (Map<String, Object> frame : plain) {
+            Map<String, Object> f = new HashMap<>(frame);
+            int sequence = (Integer) f.get("sequence");
+            if (sequence == 1 || sequence == 5) {
+                f.put("observed", true);
+            } else if (sequence == 2) {
+                f.put("observed", false);
+            }
+            sent.add(f);
+        }
+        body.put("frames", sent);
+        GatewayFixtures.upload(s.token(), s.sessionId(), body).then().statusCode(200).body("duplicate", equalTo(false));
         var records = TopicReader.onTestBroker().await(Topics.CAPTURE_FRAMES,
                 TopicReader.valueContains(batchId.toString()), 1, Duration.ofSeconds(30));
         assertThat(records).hasSize(1);
         assertThat(records.get(0).key()).isEqualTo(s.sessionId().toString());
-        FrameBatchCaptured batch = (FrameBatchCaptured) EventCodec.shared()
-                .decode(new String(records.get(0).value(), StandardCharsets.UTF_8)).data();
+        var envelope = EventCodec.shared().decode(new String(records.get(0).value(), StandardCharsets.UTF_8));
+        assertThat(envelope.schemaVersion()).isEqualTo(2);
+        FrameBatchCaptured batch = (FrameBatchCaptured) envelope.data();
         assertThat(batch.frames()).hasSize(8);
+        assertThat(batch.frames()).filteredOn(FrameBatchCaptured.Frame::wasObserved)
+                .extracting(FrameBatchCaptured.Frame::sequence).containsExactly(1, 5);
+        // only true travels: frames not observed carry no flag at all
+        assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).doesNotContain("\"observed\":false")
+                .doesNotContain("\"observed\":null");
         assertThat(batch.nonce()).isEqualTo(s.nonce());
         assertThat(batch.stepIndex()).isZero();
     }

@@ -147,15 +147,14 @@ class BrowserJourneyTests {
             RecipientPage page = new RecipientPage(browser, "journey2");
             page.logIn(person.idNumber());
             String outcome = page.certifySelf();
-            System.out.printf("journey 2 in the browser: actions %s -> %s %s %s%n", page.actionsShown(), outcome,
-                    page.resultMessage(), page.reasons());
-            assertThat(outcome).as("challenge %s: %s %s", page.actionsShown(), page.resultMessage(), page.reasons())
-                    .isEqualTo("CERTIFIED");
+            JsonNode steps = page.steps();
+            System.out.printf("journey 2 in the browser: actions %s -> %s %s %s; steps as the page ran them: %s%n",
+                    page.actionsShown(), outcome, page.resultMessage(), page.reasons(), steps);
+            assertThat(outcome).as("challenge %s: %s %s, steps %s", page.actionsShown(), page.resultMessage(),
+                    page.reasons(), steps).isEqualTo("CERTIFIED");
             // the page watches the frames it has time for and ends a step half a second after it sees the action;
             // a step whose action it missed (it skips frames while still busy with one: a loaded machine, CI
             // 2026-12-04 missed a blink) runs its full 8 s and the services decide as for any other step
-            JsonNode steps = page.steps();
-            System.out.printf("journey 2 steps as the page ran them: %s%n", steps);
             assertThat(steps.size()).as("steps %s", steps).isBetween(2, 3);
             int seenEarly = 0;
             for (JsonNode step : steps) {

@@ -8,6 +8,10 @@ import java.util.UUID;
 public record BatchUpload(UUID batchId, Integer stepIndex, String nonce, boolean lastBatchOfStep,
         boolean lastBatchOfSession, List<FrameUpload> frames) {
 
-    public record FrameUpload(int sequence, Instant capturedAt, String jpegBase64) {
+    /**
+     * One frame; {@code observed} (optional) is true for a frame the page ran its own action check on. The page ends
+     * a step early on what it saw there, so liveness-service measures those frames in full.
+     */
+    public record FrameUpload(int sequence, Instant capturedAt, String jpegBase64, Boolean observed) {
     }
 }

@@ -251,7 +251,9 @@ public class CaptureSessions {
             if (best == null || jpeg.length > best.jpeg().length) {
                 best = new BatchLedger.EvidenceFrame(f.sequence(), f.capturedAt(), jpeg);
             }
-            frames.add(new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), f.jpegBase64()));
+            // observed only when true: a hint for the analysis, not part of the content the hash identifies
+            frames.add(new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), f.jpegBase64(),
+                    Boolean.TRUE.equals(f.observed()) ? Boolean.TRUE : null));
         }
         return new CheckedBatch(frames, HexFormat.of().formatHex(digest.digest()), best);
     }

@@ -48,7 +48,7 @@ final class FrameBatchEncoder {
         List<FrameBatchCaptured.Frame> placeholders = new ArrayList<>(data.frames().size());
         long payload = 0;
         for (FrameBatchCaptured.Frame f : data.frames()) {
-            placeholders.add(new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), PLACEHOLDER));
+            placeholders.add(new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), PLACEHOLDER, f.observed()));
             payload += f.jpegBase64().length();
         }
         FrameBatchCaptured skeleton = new FrameBatchCaptured(data.sessionId(), data.personId(), data.batchId(),

@@ -83,7 +83,8 @@ class FramePayloadTests {
         String base64 = Base64.getEncoder().encodeToString(jpeg);
         return new FrameBatchCaptured(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 0, Action.BLINK, nonce,
                 List.of(new FrameBatchCaptured.Frame(0, Instant.parse("2026-11-23T08:00:00.125Z"), base64),
-                        new FrameBatchCaptured.Frame(1, Instant.parse("2026-11-23T08:00:00.250Z"), base64)),
+                        // observed by the page (v2): the flag survives the placeholder splice
+                        new FrameBatchCaptured.Frame(1, Instant.parse("2026-11-23T08:00:00.250Z"), base64, true)),
                 false, false, null, Instant.parse("2026-11-23T08:02:00Z"));
     }
 }

@@ -45,6 +45,8 @@ public final class EventTypes {
         register(RelativeLinked.TYPE, 1, RelativeLinked.class, Topics.ENROLLMENT);
 
         register(FrameBatchCaptured.TYPE, 1, FrameBatchCaptured.class, Topics.CAPTURE_FRAMES);
+        // v2: frames may say the page observed them (liveness measures those in full); v1 data binds with null
+        register(FrameBatchCaptured.TYPE, 2, FrameBatchCaptured.class, Topics.CAPTURE_FRAMES);
 
         register(SessionStarted.TYPE, 1, SessionStarted.class, Topics.CAPTURE_SESSIONS);
         register(SessionCompleted.TYPE, 1, SessionCompleted.class, Topics.CAPTURE_SESSIONS);

@@ -1,5 +1,6 @@
 package org.lifecert.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,7 +48,24 @@ public record FrameBatchCaptured(
         return Math.max(0, gaps[gaps.length / 2]);
     }
 
-    /** One JPEG frame; {@code sequence} orders frames within the session. */
-    public record Frame(int sequence, Instant capturedAt, String jpegBase64) {
+    /**
+     * One JPEG frame; {@code sequence} orders frames within the session.
+     *
+     * @param observed nullable (v2); true when the page ran its own action check on this frame. The page ends a step
+     *                 early on what it observed, so workers measure every observed frame in full (detection and head
+     *                 pose) and decide on at least the evidence the page saw; absent in v1 and for other frames
+     */
+    public record Frame(int sequence, Instant capturedAt, String jpegBase64,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean observed) {
+
+        /** A frame the page did not observe (every frame of a client without its own check). */
+        public Frame(int sequence, Instant capturedAt, String jpegBase64) {
+            this(sequence, capturedAt, jpegBase64, null);
+        }
+
+        /** True only when the page said it observed this frame. */
+        public boolean wasObserved() {
+            return Boolean.TRUE.equals(observed);
+        }
     }
 }

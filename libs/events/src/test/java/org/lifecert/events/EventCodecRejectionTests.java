@@ -44,11 +44,11 @@ class EventCodecRejectionTests {
 
     @Test
     void unsupportedVersionIsRejected() throws Exception {
-        InvalidEventException e = decodeFailure(frameBatchWith(t -> t.put("schemaVersion", 2)));
+        InvalidEventException e = decodeFailure(frameBatchWith(t -> t.put("schemaVersion", 3)));
 
         assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_VERSION);
-        assertThat(e.schemaVersion()).isEqualTo(2);
-        assertThat(e.getMessage()).isEqualTo("FrameBatchCaptured v2 is not supported (supported versions: [1])");
+        assertThat(e.schemaVersion()).isEqualTo(3);
+        assertThat(e.getMessage()).isEqualTo("FrameBatchCaptured v3 is not supported (supported versions: [1, 2])");
     }
 
     @Test
@@ -97,7 +97,7 @@ class EventCodecRejectionTests {
         InvalidEventException e = decodeFailure(frameBatchWith(t -> ((ObjectNode) t.get("data")).remove("sessionId")));
 
         assertThat(e.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
-        assertThat(e.getMessage()).isEqualTo("FrameBatchCaptured v1: $.data.sessionId: is missing but it is required");
+        assertThat(e.getMessage()).isEqualTo("FrameBatchCaptured v2: $.data.sessionId: is missing but it is required");
         assertThat(e.violations()).containsExactly("$.data.sessionId: is missing but it is required");
     }
 
@@ -134,7 +134,7 @@ class EventCodecRejectionTests {
         }));
 
         assertThat(e.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
-        assertThat(e.getMessage()).startsWith("FrameBatchCaptured v1 envelope: ");
+        assertThat(e.getMessage()).startsWith("FrameBatchCaptured v2 envelope: ");
         assertThat(e.violations()).hasSize(2)
                 .anySatisfy(v -> assertThat(v).startsWith("$.subject: "))
                 .anySatisfy(v -> assertThat(v).startsWith("$.time: "));
@@ -172,7 +172,7 @@ class EventCodecRejectionTests {
         assertThatThrownBy(() -> codec.encode(TestEvents.envelope(withoutNonce)))
                 .isInstanceOfSatisfying(InvalidEventException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.SCHEMA_VIOLATION);
-                    assertThat(e.getMessage()).isEqualTo("FrameBatchCaptured v1: $.data.nonce: null found, string expected");
+                    assertThat(e.getMessage()).isEqualTo("FrameBatchCaptured v2: $.data.nonce: null found, string expected");
                 });
     }
 
@@ -221,6 +221,6 @@ class EventCodecRejectionTests {
                 () -> codec.decode(event.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(fromBytes.getMessage()).isEqualTo(decodeFailure(event).getMessage())
-                .isEqualTo("FrameBatchCaptured v1: $.data.nonce: is missing but it is required");
+                .isEqualTo("FrameBatchCaptured v2: $.data.nonce: is missing but it is required");
     }
 }

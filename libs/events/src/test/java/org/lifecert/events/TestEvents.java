@@ -94,7 +94,8 @@ public final class TestEvents {
 
     public static FrameBatchCaptured frameBatchCaptured(UUID sessionId, UUID personId, int frames, String jpegBase64) {
         List<FrameBatchCaptured.Frame> list = java.util.stream.IntStream.range(0, frames)
-                .mapToObj(i -> new FrameBatchCaptured.Frame(i, NOW.plusMillis(100L * i), jpegBase64))
+                // the second frame is one the page observed (v2), the others are not marked
+                .mapToObj(i -> new FrameBatchCaptured.Frame(i, NOW.plusMillis(100L * i), jpegBase64, i == 1 ? true : null))
                 .toList();
         return new FrameBatchCaptured(sessionId, personId, UUID.randomUUID(), 0, Action.BLINK, "n-7f3a9c", list,
                 true, false, null, NOW.plus(2, ChronoUnit.MINUTES));

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.lifecert.face.FaceTrack;
 
 /**
@@ -46,13 +47,22 @@ public final class FramePool implements AutoCloseable {
      */
     public <T> Pending start(List<T> items, int detectEvery,
                              BiFunction<T, Optional<FaceTrack>, AnalysedFrame> analysis) {
+        return start(items, detectEvery, item -> false, analysis);
+    }
+
+    /**
+     * As {@link #start(List, int, BiFunction)}, and also detecting on every item {@code alwaysDetect} picks (the
+     * frames the page observed: they get the full analysis, head pose included, wherever they fall).
+     */
+    public <T> Pending start(List<T> items, int detectEvery, Predicate<T> alwaysDetect,
+                             BiFunction<T, Optional<FaceTrack>, AnalysedFrame> analysis) {
         int every = Math.max(1, detectEvery);
         List<CompletableFuture<AnalysedFrame>> futures = new ArrayList<>(items.size());
         CompletableFuture<AnalysedFrame> detected = null;
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             CompletableFuture<AnalysedFrame> future;
-            if (i % every == 0) {
+            if (i % every == 0 || alwaysDetect.test(item)) {
                 future = executor == null ? completed(() -> analysis.apply(item, Optional.empty()))
                         : CompletableFuture.supplyAsync(() -> analysis.apply(item, Optional.empty()), executor);
                 detected = future;

@@ -153,10 +153,12 @@ public class LivenessWorker {
         int keep = Math.max(1, config.frames().bestPerStep());
         // the engine works on the frames (on the frame threads) while this thread checks time and replays
         // (steps without head pose detect the face on every detect-every-th frame and follow it in between; turn
-        // and nod steps detect and measure the pose about every pose-interval)
+        // and nod steps detect and measure the pose about every pose-interval; a frame the page observed is always
+        // measured in full: the page ends a step early on what it saw there, so the decision must include it)
         FramePool.Pending pending = framePool.start(frames,
                 FrameAnalyzer.detectEvery(step.action, config.frames().detectEvery(), batch.medianFrameGapMillis(),
                         config.frames().poseInterval().toMillis()),
+                FrameBatchCaptured.Frame::wasObserved,
                 (frame, track) -> analyzer.analyze(frame.sequence(), frame.capturedAt(), frame.jpegBase64(),
                         step.action, track));
         try {

@@ -104,6 +104,34 @@ class LivenessWorkerTests {
         assertThat(verdict.identityContinuity()).isGreaterThan(0.6);
     }
 
+    /**
+     * The page ends a step early on the frame where it saw the action; the service measures every frame the page
+     * observed in full, even where its pose schedule would follow the face without a pose (CI on e83a858: the page saw
+     * the turn in the only such frame, ended the step, and the session failed TURN_LEFT_NOT_DETECTED).
+     */
+    @Test
+    void aTurnSeenOnlyInAFrameThePageObservedIsMeasuredThere() {
+        byte[] frontal = still(FaceFrames.FRONTAL);
+        byte[] turned = still(FaceFrames.TURNED_LEFT);
+        // at the script's 25 fps the pose is measured on frames 0 and 4: the turn, frame 3, falls between them
+        SessionScript unmarked = new SessionScript().step(Action.TURN_LEFT, frontal, frontal, frontal, turned, frontal);
+        assertThat(run(unmarked).reasons()).as("the turn in a frame the schedule skips").contains("TURN_LEFT_NOT_DETECTED");
+
+        SessionScript observed = new SessionScript().step(Action.TURN_LEFT, frontal, frontal, frontal, turned, frontal);
+        FrameBatchCaptured batch = observed.batches().get(0).data();
+        assertThat(batch.frames()).hasSize(5);
+        List<FrameBatchCaptured.Frame> frames = new ArrayList<>();
+        for (FrameBatchCaptured.Frame f : batch.frames()) {
+            // the page observed frames 1 and 3 (it checks the frames it has time for) and saw the turn in frame 3
+            boolean seenByPage = f.sequence() % 2 == 1;
+            frames.add(new FrameBatchCaptured.Frame(f.sequence(), f.capturedAt(), f.jpegBase64(), seenByPage ? true : null));
+        }
+        publishSingleBatch(observed.sessionId, batch, frames);
+        LivenessVerdict verdict = verdictOf(observed.sessionId);
+        assertThat(verdict.reasons()).isEmpty();
+        assertThat(verdict.decision()).isEqualTo(Decision.PASS);
+    }
+
     @Test
     void turnTheOtherWayIsNotDetected() {
         // the same real left turn, asked as TURN_RIGHT
