@@ -162,11 +162,16 @@ class BrowserTests {
             assertThat(batches).hasSize(1);
             FrameBatchCaptured last = (FrameBatchCaptured) EventCodec.shared()
                     .decode(new String(batches.get(0).value(), StandardCharsets.UTF_8)).data();
-            List<?> all = TopicReader.onTestBroker().await(Topics.CAPTURE_FRAMES,
+            var all = TopicReader.onTestBroker().await(Topics.CAPTURE_FRAMES,
                     TopicReader.valueContains(last.sessionId().toString()), 2, Duration.ofSeconds(10));
             // batches of up to 8 frames at 8 fps, at least one per step: 2-3 actions of up to 8 s, each ended early
             // once the page sees its action in the recording (a blink, the mouth opening while talking)
             assertThat(all.size()).as("at least one batch per step").isGreaterThanOrEqualTo(2);
+            // the frames the page ran its own action check on go up observed, for liveness-service to measure in full
+            long observed = all.stream()
+                    .map(r -> (FrameBatchCaptured) EventCodec.shared().decode(r.value()).data())
+                    .flatMap(b -> b.frames().stream()).filter(FrameBatchCaptured.Frame::wasObserved).count();
+            assertThat(observed).as("frames the page observed").isPositive();
             assertThat(last.frames()).isNotEmpty();
             byte[] jpeg = java.util.Base64.getDecoder().decode(last.frames().get(0).jpegBase64());
             assertThat(jpeg[0] & 0xff).isEqualTo(0xff);
