@@ -152,20 +152,11 @@ public final class LocalChannels {
                 server.stop();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the test SMTP server did not start on port " + ports.smtp()
-                            + " within " + SMTP_START.toSeconds() + " s: " + bindProblem(ports.smtp()), e);
+                            + " within " + SMTP_START.toSeconds() + " s: "
+                            + FreePorts.bindFailure(ports.smtp()).orElse("the port is free now (a slow start)"), e);
                 }
                 sleep(Duration.ofMillis(250));
             }
-        }
-    }
-
-    private static String bindProblem(int port) {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
-            return "the port is free now (a slow start)";
-        } catch (IOException e) {
-            return e.toString();
         }
     }
 

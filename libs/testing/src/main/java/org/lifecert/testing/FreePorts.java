@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -42,7 +43,7 @@ public final class FreePorts {
         }
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST, ceiling);
-            if (!HANDED_OUT.contains(port) && bindable(port)) {
+            if (!HANDED_OUT.contains(port) && free(port)) {
                 HANDED_OUT.add(port);
                 return port;
             }
@@ -52,7 +53,7 @@ public final class FreePorts {
     }
 
     /** The lowest port the kernel gives outgoing connections; ports picked here stay below it. */
-    static int ephemeralFloor() {
+    public static int ephemeralFloor() {
         // read as a stream: /proc reports a size of zero, and Files.readString then returns a single byte
         try (BufferedReader range = Files.newBufferedReader(LINUX_RANGE)) {
             return Integer.parseInt(range.readLine().trim().split("\\s+")[0]);
@@ -61,21 +62,27 @@ public final class FreePorts {
         }
     }
 
+    /** True when a server could listen on loopback {@code port} now. */
+    public static boolean free(int port) {
+        return bindFailure(port).isEmpty();
+    }
+
+    /** Why a server cannot listen on loopback {@code port} now (the bind's exception), or empty when it can. */
+    public static Optional<String> bindFailure(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.toString());
+        }
+    }
+
     private static int kernelChosen() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("no free port", e);
-        }
-    }
-
-    private static boolean bindable(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -2,7 +2,6 @@ package org.lifecert.systemtests.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.stream.Stream;
 import org.lifecert.local.LocalStack;
 import org.lifecert.local.ServiceSpec;
 import org.lifecert.local.StackSettings;
+import org.lifecert.testing.FreePorts;
 import org.lifecert.testing.TopicReader;
 
 /**
@@ -231,28 +231,21 @@ public final class SystemStack {
     /**
      * The first port offset (10000, 10100, ...) at which every port the stack needs is free: other
      * engineers run their own stacks and tests on this machine at the same time. Every port stays below
-     * the kernel's range for outgoing connections' local ports (32768 up): the fault tests stop PostgreSQL
-     * and Kafka and start them again on their ports, which no client connection may have taken meanwhile.
+     * the kernel's range for outgoing connections' local ports (32768 up on Linux, read by FreePorts): the
+     * fault tests stop PostgreSQL and Kafka and start them again on their ports, which no client connection
+     * may have taken meanwhile.
      */
     private static int freeOffset() {
-        for (int offset = 10000; 15432 + offset < 32768; offset += 100) {
+        int floor = FreePorts.ephemeralFloor();
+        for (int offset = 10000; 15432 + offset < floor; offset += 100) {
             int o = offset;
             List<Integer> ports = new ArrayList<>(List.of(15432 + o, 9092 + o, 9093 + o, 8180 + o, 8181 + o, 8025 + o, 8026 + o));
             ServiceSpec.ALL.forEach(s -> ports.add(s.port() + o));
-            if (ports.stream().allMatch(SystemStack::portFree)) {
+            if (ports.stream().allMatch(FreePorts::free)) {
                 return offset;
             }
         }
         throw new IllegalStateException("no free port range for the system-test stack");
-    }
-
-    private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            socket.setReuseAddress(true);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The checkout (not the snapshot of built services the stack runs from). */
